@@ -1,0 +1,51 @@
+"""The one entry point every runtime uses: JSON-ready answers in, JSON-ready result out.
+
+The browser worker, the command line and the tests all call `run`, so they
+cannot disagree about what a calculator says.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .registry import CALCULATORS
+from .spec import INPUT, InputError, Problem, parse_payload
+
+
+def _failure(name: str, problems: list[Problem] | tuple[Problem, ...]) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "calculator": name,
+        "errors": [{"field": p.field, "message": p.message} for p in problems],
+    }
+
+
+def run(name: str, payload: object, *, site_root: str = "") -> dict[str, Any]:
+    """Validate, compute and render. Bad input gives an error object, never an exception."""
+    calculator = CALCULATORS.get(name)
+    if calculator is None:
+        known = ", ".join(sorted(CALCULATORS))
+        return _failure(name, [Problem(INPUT, f"There is no calculator “{name}”. Try: {known}.")])
+    values, problems = parse_payload(calculator.form, payload)
+    if problems:
+        return _failure(name, problems)
+    try:
+        result = calculator.compute(values)
+    except InputError as error:
+        return _failure(name, error.problems)
+    return {
+        "ok": True,
+        "calculator": name,
+        "result": calculator.to_data(result),
+        "html": calculator.render(result, site_root),
+    }
+
+
+def run_json(name: str, payload_json: str, site_root: str = "") -> str:
+    """The browser's door: a JSON string in, a JSON string out."""
+    try:
+        payload = json.loads(payload_json)
+    except (ValueError, RecursionError):
+        return json.dumps(_failure(name, [Problem(INPUT, "The answers could not be read.")]))
+    return json.dumps(run(name, payload, site_root=site_root))

@@ -1,0 +1,170 @@
+"""Declarative form fields: one definition drives the HTML form and the parser.
+
+Each field knows how to turn a raw value (a string from a form, or a JSON value
+from the command line) into a typed value, or to say in plain words what is
+wrong with it. Nothing here raises on bad input except `FieldError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+Raw: TypeAlias = Any
+"""A value as it arrives: str from a form, or any JSON value."""
+
+
+class FieldError(ValueError):
+    """A reader-facing message about one field's value."""
+
+
+def _is_blank(raw: Raw) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """What every field has: a name for the data, a label and hint for people."""
+
+    name: str
+    label: str
+    hint: str = ""
+    required: bool = True
+    # Fields the page fills in itself (for example today's date) are not shown.
+    hidden: bool = False
+
+    def parse(self, raw: Raw) -> Any:
+        if _is_blank(raw):
+            if self.required:
+                raise FieldError(self.missing_message())
+            return None
+        return self.parse_present(raw)
+
+    def missing_message(self) -> str:
+        return f"Please answer: {self.label.rstrip('?').lower()}."
+
+    def parse_present(self, raw: Raw) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateField(Field):
+    """An ISO date (YYYY-MM-DD), as `<input type=date>` sends it."""
+
+    def missing_message(self) -> str:
+        return f"Enter the {self.label.lower()}."
+
+    def parse_present(self, raw: Raw) -> dt.date:
+        if not isinstance(raw, str):
+            raise FieldError("Enter a date as year, month and day, for example 2026-03-14.")
+        text = raw.strip()
+        parts = text.split("-")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+            raise FieldError("Enter a date as year, month and day, for example 2026-03-14.")
+        year, month, day = (int(p) for p in parts)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise FieldError(
+                "That date does not exist. Check the day and the month."
+            ) from None
+
+
+@dataclass(frozen=True, kw_only=True)
+class IntegerField(Field):
+    """A whole number within bounds; `unit` names what is counted, in messages."""
+
+    minimum: int
+    maximum: int
+    unit: str = ""
+
+    def parse_present(self, raw: Raw) -> int:
+        value: float
+        if isinstance(raw, bool):
+            raise FieldError(self._not_a_number())
+        if isinstance(raw, int):
+            value = raw
+        elif isinstance(raw, float):
+            value = raw
+        elif isinstance(raw, str):
+            try:
+                value = float(raw.strip())
+            except ValueError:
+                raise FieldError(self._not_a_number()) from None
+        else:
+            raise FieldError(self._not_a_number())
+        if not math.isfinite(value):
+            raise FieldError(self._not_a_number())
+        if value != int(value):
+            raise FieldError(f"Use a whole number of {self.unit or 'units'}.")
+        number = int(value)
+        if number < self.minimum or number > self.maximum:
+            raise FieldError(self._out_of_range())
+        return number
+
+    def _not_a_number(self) -> str:
+        return f"Enter a number, for example {self.example()}."
+
+    def _out_of_range(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"Enter a number from {self.minimum} to {self.maximum}{unit}."
+
+    def example(self) -> int:
+        return min(max(self.minimum, 12), self.maximum)
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoiceField(Field):
+    """One of a fixed set of answers, shown as radio buttons."""
+
+    choices: tuple[Choice, ...]
+    default: str | None = None
+
+    def missing_message(self) -> str:
+        return f"Choose one: {self.label.rstrip('?').lower()}."
+
+    def parse_present(self, raw: Raw) -> str:
+        values = [c.value for c in self.choices]
+        if isinstance(raw, str) and raw in values:
+            return raw
+        readable = ", ".join(c.label for c in self.choices)
+        raise FieldError(f"Choose one of: {readable}.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BooleanField(Field):
+    """A checkbox: ticked or not. Never required; blank means not ticked."""
+
+    required: bool = False
+
+    def parse(self, raw: Raw) -> bool:
+        if _is_blank(raw):
+            return False
+        return self.parse_present(raw)
+
+    def parse_present(self, raw: Raw) -> bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str) and raw.strip().lower() in {"true", "on", "yes"}:
+            return True
+        if isinstance(raw, str) and raw.strip().lower() in {"false", "off", "no"}:
+            return False
+        raise FieldError("Tick the box, or leave it empty.")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A fieldset: a legend, an optional hint, and its fields."""
+
+    key: str
+    legend: str
+    fields: tuple[Field, ...]
+    hint: str = ""

@@ -1,0 +1,69 @@
+"""A calculator's contract: its form, its pure computation, and its HTML view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from .fields import Field, FieldError, Group
+
+Result = TypeVar("Result")
+
+INPUT = "_input"
+"""Pseudo field name for problems with the payload as a whole."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, addressed to one field."""
+
+    field: str
+    message: str
+
+
+class InputError(Exception):
+    """Raised by a computation for problems only visible across fields."""
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    name: str
+    title: str
+    groups: tuple[Group, ...]
+    submit_label: str = "Calculate"
+
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for g in self.groups for f in g.fields)
+
+
+def parse_payload(form: FormSpec, payload: object) -> tuple[dict[str, Any], list[Problem]]:
+    """Parse every field, collecting all problems rather than stopping at the first."""
+    if not isinstance(payload, Mapping):
+        return {}, [Problem(INPUT, "The answers must be a set of named fields (a JSON object).")]
+    known = {f.name: f for f in form.fields()}
+    problems = [
+        Problem(str(key), f"“{key}” is not a question in this form.")
+        for key in payload
+        if key not in known
+    ]
+    values: dict[str, Any] = {}
+    for name, field in known.items():
+        try:
+            values[name] = field.parse(payload.get(name))
+        except FieldError as error:
+            problems.append(Problem(name, str(error)))
+    return values, problems
+
+
+@dataclass(frozen=True)
+class Calculator(Generic[Result]):
+    form: FormSpec
+    compute: Callable[[Mapping[str, Any]], Result]
+    render: Callable[[Result, str], str]
+    """Renders a result as HTML; the str is the relative path to the site root."""
+    to_data: Callable[[Result], dict[str, Any]]

@@ -1,0 +1,12 @@
+"""Postpartum timeline: where you are since birth, and the dated milestones ahead."""
+
+from ..spec import Calculator
+from .compute import Milestone, Timeline, compute
+from .form import FORM
+from .view import render
+
+CALCULATOR: Calculator[Timeline] = Calculator(
+    form=FORM, compute=compute, render=render, to_data=Timeline.to_data
+)
+
+__all__ = ["CALCULATOR", "FORM", "Milestone", "Timeline", "compute", "render"]

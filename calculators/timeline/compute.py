@@ -1,0 +1,114 @@
+"""Pure computation of the timeline: dates in, dated milestones out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..jsonable import to_jsonable
+from ..spec import InputError, Problem
+from .form import MAX_WEEKS
+from .milestones import MILESTONES, MilestoneRule
+
+Status = Literal["done", "now", "next", "later"]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    title: str
+    from_week: int
+    until_week: int | None
+    starts: dt.date
+    ends: dt.date | None
+    status: Status
+    summary: str
+    page: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    today: dt.date
+    birth_date: dt.date
+    birth_date_is_estimate: bool
+    days_since_birth: int
+    weeks: int
+    days: int
+    milestones: tuple[Milestone, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        return to_jsonable(self)  # type: ignore[no-any-return]
+
+
+def _status(rule: MilestoneRule, weeks_float: float) -> Literal["done", "now", "later"]:
+    end = rule.until_week if rule.until_week is not None else rule.from_week
+    if rule.until_week is None and weeks_float >= rule.from_week:
+        return "done"
+    if weeks_float >= end:
+        return "done"
+    if weeks_float >= rule.from_week:
+        return "now"
+    return "later"
+
+
+def build_timeline(birth_date: dt.date, today: dt.date, *, estimated: bool) -> Timeline:
+    days_since = (today - birth_date).days
+    statuses: list[Status] = [_status(rule, days_since / 7) for rule in MILESTONES]
+    # The first milestone still ahead is the one to prepare for.
+    if "later" in statuses:
+        statuses[statuses.index("later")] = "next"
+    milestones = tuple(
+        Milestone(
+            key=rule.key,
+            title=rule.title,
+            from_week=rule.from_week,
+            until_week=rule.until_week,
+            starts=birth_date + dt.timedelta(weeks=rule.from_week),
+            ends=None if rule.until_week is None else birth_date + dt.timedelta(weeks=rule.until_week),
+            status=status,
+            summary=rule.summary,
+            page=rule.page,
+            sources=rule.sources,
+        )
+        for rule, status in zip(MILESTONES, statuses, strict=True)
+    )
+    weeks, days = divmod(days_since, 7)
+    return Timeline(
+        today=today,
+        birth_date=birth_date,
+        birth_date_is_estimate=estimated,
+        days_since_birth=days_since,
+        weeks=weeks,
+        days=days,
+        milestones=milestones,
+    )
+
+
+def compute(values: Mapping[str, Any]) -> Timeline:
+    today: dt.date = values.get("today") or dt.date.today()
+    birth_date: dt.date | None = values.get("birth_date")
+    weeks: int | None = values.get("weeks_since_birth")
+    if birth_date is not None and weeks is not None:
+        raise InputError(
+            Problem("weeks_since_birth", "Fill in only one: the date of birth or the weeks since birth.")
+        )
+    if birth_date is None and weeks is None:
+        raise InputError(
+            Problem("birth_date", "Enter the date of birth, or the weeks since birth below.")
+        )
+    if birth_date is not None:
+        if birth_date > today:
+            raise InputError(Problem("birth_date", "That date is in the future. Check the year."))
+        if (today - birth_date).days > MAX_WEEKS * 7:
+            raise InputError(
+                Problem(
+                    "birth_date",
+                    "That is more than 5 years ago. This guide is about the first years after birth.",
+                )
+            )
+        return build_timeline(birth_date, today, estimated=False)
+    assert weeks is not None
+    return build_timeline(today - dt.timedelta(weeks=weeks), today, estimated=True)
