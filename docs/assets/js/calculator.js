@@ -1,0 +1,134 @@
+// Thin browser glue for the calculators. It owns the DOM and nothing else:
+// it reads the generated form, sends the answers to Python in a worker, and
+// shows whatever HTML (or per-field messages) Python returns. All rules and
+// wording live in the Python package, so page and tests cannot disagree.
+
+import { connect } from "./python-client.js";
+import { restoreAnswers, setupSaving } from "./saved-answers.js";
+
+// Absolute path of the site root, e.g. "/" or "/return-to-run/": links in
+// results then work at any page depth and under any Pages prefix.
+const SITE_ROOT = new URL("../../", import.meta.url).pathname;
+
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const FILLERS = { today: localToday };
+
+export function readForm(form) {
+  const payload = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    if (el.type === "checkbox") {
+      payload[el.name] = el.checked;
+    } else if (el.type === "radio") {
+      if (el.checked) payload[el.name] = el.value;
+      else if (!(el.name in payload)) payload[el.name] = null;
+    } else if (el.type === "hidden" && el.dataset.fill) {
+      const fill = FILLERS[el.dataset.fill];
+      payload[el.name] = el.value || (fill ? fill() : "");
+    } else if (el.type === "date" && el.validity.badInput) {
+      // A half-typed date reads as "" in the DOM; let Python explain it.
+      payload[el.name] = "incomplete";
+    } else {
+      payload[el.name] = el.value;
+    }
+  }
+  return payload;
+}
+
+function clearErrors(block) {
+  for (const slot of block.querySelectorAll(".rtr-error[data-error-for]")) {
+    slot.textContent = "";
+    slot.hidden = true;
+  }
+  for (const el of block.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+}
+
+function showErrors(block, name, errors) {
+  let first = null;
+  for (const { field, message } of errors) {
+    const id = `rtr-${name}-${field}`;
+    const slot =
+      block.querySelector(`[data-error-for="${CSS.escape(id)}"]`) ||
+      block.querySelector(`[data-error-for="rtr-${name}-_input"]`);
+    slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
+    slot.hidden = false;
+    const control = document.getElementById(id);
+    if (control) {
+      control.setAttribute("aria-invalid", "true");
+      first ??= control.matches("fieldset") ? control.querySelector("input") : control;
+    }
+  }
+  return first;
+}
+
+function setStatus(block, text, percent) {
+  block.querySelector(".rtr-status__text").textContent = text;
+  const bar = block.querySelector(".rtr-progress");
+  if (percent === null) bar.hidden = true;
+  else bar.value = percent;
+}
+
+function mountOne(block, python) {
+  const name = block.dataset.calculator;
+  const form = block.querySelector("form");
+  const button = form.querySelector(".rtr-submit");
+  const result = block.querySelector(".rtr-result");
+  let pending = false;
+
+  python.onProgress((percent, text) => setStatus(block, text, percent));
+
+  async function calculate() {
+    const payload = readForm(form);
+    const output = await python.run(name, payload, SITE_ROOT);
+    clearErrors(block);
+    if (output.ok) {
+      result.innerHTML = output.html;
+      result.dataset.state = "ok";
+      result.focus();
+      block.dispatchEvent(new CustomEvent("rtr:result", { detail: output, bubbles: true }));
+    } else {
+      result.dataset.state = "invalid";
+      const count = output.errors.length;
+      setStatus(block, count === 1 ? "One answer needs a look: see the message by it." : `${count} answers need a look: see the messages by them.`, null);
+      showErrors(block, name, output.errors)?.focus();
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (block.dataset.ready !== "true") {
+      // Never make the reader wait to type: remember the click and run on ready.
+      pending = true;
+      setStatus(block, "Your answers are kept. Calculating as soon as Python is ready…", undefined);
+      return;
+    }
+    calculate();
+  });
+
+  python.ready.then(
+    () => {
+      button.setAttribute("aria-disabled", "false");
+      block.dataset.ready = "true";
+      setStatus(block, "Ready. Your answers never leave this browser.", null);
+      if (pending) calculate();
+    },
+    (error) => {
+      console.error("Python did not start:", error);
+      block.dataset.ready = "failed";
+      setStatus(block, "Sorry, the calculator could not start. Please reload the page. If it keeps happening, try another browser.", null);
+    },
+  );
+
+  restoreAnswers(block);
+  setupSaving(block);
+}
+
+export function mount(blocks) {
+  const python = connect(new URL("./python-worker.js", import.meta.url));
+  for (const block of blocks) mountOne(block, python);
+}
