@@ -34,11 +34,13 @@ def run(name: str, payload: object, *, site_root: str = "") -> dict[str, Any]:
         result = calculator.compute(values)
     except InputError as error:
         return _failure(name, error.problems)
+    files = calculator.downloads(result) if calculator.downloads else ()
     return {
         "ok": True,
         "calculator": name,
         "result": calculator.to_data(result),
         "html": calculator.render(result, site_root),
+        "downloads": [{"filename": f.filename, "mime": f.mime, "content": f.content} for f in files],
     }
 
 

@@ -61,9 +61,20 @@ def parse_payload(form: FormSpec, payload: object) -> tuple[dict[str, Any], list
 
 
 @dataclass(frozen=True)
+class Download:
+    """A file the reader can save, made in the browser from the result."""
+
+    filename: str
+    mime: str
+    content: str
+
+
+@dataclass(frozen=True)
 class Calculator(Generic[Result]):
     form: FormSpec
     compute: Callable[[Mapping[str, Any]], Result]
     render: Callable[[Result, str], str]
-    """Renders a result as HTML; the str is the relative path to the site root."""
+    """Renders a result as HTML; the str is the path to the site root."""
     to_data: Callable[[Result], dict[str, Any]]
+    downloads: Callable[[Result], tuple[Download, ...]] | None = None
+    """Files offered with the result; the view links each by `data-download=filename`."""

@@ -70,7 +70,7 @@ function setStatus(block, text, percent) {
   block.querySelector(".rtr-status__text").textContent = text;
   const bar = block.querySelector(".rtr-progress");
   if (percent === null) bar.hidden = true;
-  else bar.value = percent;
+  else if (Number.isFinite(percent)) bar.value = percent;
 }
 
 function mountOne(block, python) {
@@ -92,6 +92,7 @@ function mountOne(block, python) {
       result.focus();
       block.dispatchEvent(new CustomEvent("rtr:result", { detail: output, bubbles: true }));
     } else {
+      result.innerHTML = ""; // an old result beside a wrong answer would mislead
       result.dataset.state = "invalid";
       const count = output.errors.length;
       setStatus(block, count === 1 ? "One answer needs a look: see the message by it." : `${count} answers need a look: see the messages by them.`, null);

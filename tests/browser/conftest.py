@@ -1,0 +1,154 @@
+"""Browser fixtures: the built site served on 127.0.0.1, and headless Chromium.
+
+Every page a test opens is watched: a request to any other origin, a CSP
+violation, or an uncaught error fails the test that caused it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
+
+from .server import SiteServer
+
+SITE = Path(__file__).resolve().parents[2] / "site"
+PREFIX = "/return-to-run/"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None  # Playwright's own browser, where one is installed.
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    if not (SITE / ".built").exists():
+        pytest.fail("The site is not built: run `make test` (or `make site`) first.")
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def root_server(built_site: Path) -> Iterator[SiteServer]:
+    with SiteServer(built_site, "/") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def prefix_server(built_site: Path) -> Iterator[SiteServer]:
+    """The site as GitHub Pages serves a fork: under /<repo>/."""
+    with SiteServer(built_site, PREFIX) as server:
+        yield server
+
+
+@pytest.fixture
+def server(prefix_server: SiteServer) -> SiteServer:
+    """Most tests run under the prefix: the case most likely to break paths."""
+    return prefix_server
+
+
+@pytest.fixture(params=["root", "prefix"])
+def both_servers(request: pytest.FixtureRequest) -> SiteServer:
+    """For the tests that must pass both at / and under a prefix."""
+    return request.getfixturevalue(f"{request.param}_server")
+
+
+@dataclass
+class Watch:
+    origin: str
+    off_origin: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def on_request(self, request) -> None:  # type: ignore[no-untyped-def]
+        self.requests.append(request.url)
+        if not (request.url.startswith(self.origin + "/") or request.url.startswith(("data:", "blob:"))):
+            self.off_origin.append(request.url)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            self.problems.append(f"console: {message.text}")
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", self.on_request)
+        context.on("console", self.on_console)
+        context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
+
+    def check(self) -> None:
+        assert not self.off_origin, f"requests to other origins: {self.off_origin}"
+        assert not self.problems, "\n".join(self.problems)
+
+
+def open_context(browser: Browser, server: SiteServer, **options) -> tuple[BrowserContext, Watch]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(**options)
+    watch = Watch(server.origin)
+    watch.attach(context)
+    # Service workers are tested on their own (test_offline.py); elsewhere
+    # every request must reach the network so the watch sees it.
+    return context, watch
+
+
+@pytest.fixture
+def watched(browser: Browser, server: SiteServer) -> Iterator[tuple[Page, Watch, SiteServer]]:
+    context, watch = open_context(browser, server, service_workers="block")
+    page = context.new_page()
+    yield page, watch, server
+    context.close()
+    watch.check()
+
+
+@pytest.fixture
+def watched_both(browser: Browser, both_servers: SiteServer) -> Iterator[tuple[Page, Watch, SiteServer]]:
+    context, watch = open_context(browser, both_servers, service_workers="block")
+    page = context.new_page()
+    yield page, watch, both_servers
+    context.close()
+    watch.check()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page's URL path relative to the site root, as directory URLs."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_selector(".rtr-calculator[data-ready=true]", state="attached", timeout=60_000)

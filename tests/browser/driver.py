@@ -1,0 +1,91 @@
+"""Drive a calculator page the way a reader does, and compare with native Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from playwright.sync_api import Page
+
+from calculators import CALCULATORS, run
+from calculators.fields import BooleanField, ChoiceField, DateField
+
+
+def typeable(calculator: str, answers: dict[str, Any]) -> bool:
+    """Whether a reader could enter these answers in the page's controls.
+
+    A date picker cannot hold an impossible date, so such vectors are
+    checked natively only.
+    """
+    fields = {f.name: f for f in CALCULATORS[calculator].form.fields()}
+    for name, value in answers.items():
+        field = fields.get(name)
+        if field is None:
+            return False
+        if isinstance(field, DateField) and value not in ("", None):
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                return False
+        if isinstance(field, ChoiceField) and value not in [c.value for c in field.choices] + [None]:
+            return False
+        if isinstance(field, BooleanField) and not isinstance(value, bool):
+            return False
+    return True
+
+
+def fill(page: Page, calculator: str, answers: dict[str, Any]) -> None:
+    form = f"#rtr-{calculator}-form"
+    for field in CALCULATORS[calculator].form.fields():
+        if field.name not in answers:
+            continue
+        value = answers[field.name]
+        selector = f'{form} [name="{field.name}"]'
+        if field.hidden:
+            page.eval_on_selector(selector, "(el, v) => { el.value = v; }", value or "")
+        elif isinstance(field, BooleanField):
+            page.locator(selector).set_checked(bool(value))
+        elif isinstance(field, ChoiceField):
+            if value is not None:
+                page.locator(f'{selector}[value="{value}"]').check()
+        else:
+            page.locator(selector).fill("" if value is None else str(value))
+
+
+def reset(page: Page, calculator: str) -> None:
+    """Back to a blank form, as a fresh page would be, without rebooting Python."""
+    page.eval_on_selector(f"#rtr-{calculator}-form", "(form) => form.reset()")
+
+
+def submit(page: Page, calculator: str) -> dict[str, Any]:
+    """Press the button and wait for Python's answer to be shown."""
+    page.eval_on_selector(f"#rtr-{calculator}-result", "(el) => { delete el.dataset.state; }")
+    page.locator(f"#rtr-{calculator}-form .rtr-submit").click()
+    page.wait_for_function(
+        "(name) => document.querySelector(`#rtr-${name}-result`).dataset.state", arg=calculator
+    )
+    return {"state": page.get_attribute(f"#rtr-{calculator}-result", "data-state")}
+
+
+def shown_errors(page: Page, calculator: str) -> dict[str, str]:
+    return page.evaluate(
+        """(name) => Object.fromEntries([...document.querySelectorAll(`#rtr-${name}-form .rtr-error[data-error-for]`)]
+             .filter((el) => !el.hidden).map((el) => [el.dataset.errorFor.slice(`rtr-${name}-`.length), el.textContent]))""",
+        calculator,
+    )
+
+
+def same_markup(page: Page, calculator: str, expected_html: str) -> bool:
+    """Compare the result region with native HTML, both serialised by the browser."""
+    return page.evaluate(
+        """([name, html]) => {
+            const t = document.createElement("template");
+            t.innerHTML = html;
+            return document.querySelector(`#rtr-${name}-result`).innerHTML === t.innerHTML;
+        }""",
+        [calculator, expected_html],
+    )
+
+
+def native(calculator: str, answers: dict[str, Any], site_root: str) -> dict[str, Any]:
+    return run(calculator, answers, site_root=site_root)

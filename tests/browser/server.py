@@ -1,0 +1,80 @@
+"""A static server for the built site, at the root or under a Pages-style prefix.
+
+The served folder can be swapped while running, which the offline tests use
+to stand in for a new deploy.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+    }
+
+    def __init__(self, *args, site: SiteServer, **kwargs):  # type: ignore[no-untyped-def]
+        self.site = site
+        super().__init__(*args, directory=str(site.directory), **kwargs)
+
+    def do_GET(self) -> None:
+        for suffix, seconds in list(self.site.delays.items()):
+            if self.path.endswith(suffix):
+                time.sleep(seconds)  # stands in for a slow network
+        super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        prefix = self.site.prefix
+        if not path.startswith(prefix):
+            return str(self.site.directory / "__outside_prefix__")
+        return super().translate_path("/" + path[len(prefix):])
+
+    def send_error(self, code, message=None, explain=None):  # type: ignore[no-untyped-def]
+        # Like GitHub Pages: a missing page gets the site's own 404.html.
+        page = self.site.directory / "404.html"
+        if code == 404 and page.exists() and self.command == "GET":
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class SiteServer:
+    def __init__(self, directory: Path, prefix: str = "/") -> None:
+        self.directory = directory
+        self.prefix = prefix
+        self.delays: dict[str, float] = {}
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, site=self))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    @property
+    def root(self) -> str:
+        return self.origin + self.prefix
+
+    def __enter__(self) -> SiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,47 @@
+"""Every page of the built site loads from its own origin only, at / and under a prefix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from .conftest import Watch, site_pages, wait_ready
+from .server import SiteServer
+
+SITE = Path(__file__).resolve().parents[2] / "site"
+
+
+def test_every_page_loads_from_its_own_origin_only(watched_both: tuple[Page, Watch, SiteServer]) -> None:
+    page, watch, server = watched_both
+    pages = site_pages(SITE)
+    assert len(pages) >= 20, pages
+    for path in pages:
+        response = page.goto(server.root + path)
+        assert response is not None and response.ok, path
+        if page.locator(".rtr-calculator").count():
+            wait_ready(page)  # so the Python runtime's own requests are watched too
+        else:
+            page.wait_for_load_state("networkidle")
+    watch.check()
+
+
+def test_content_pages_load_no_python(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, watch, server = watched
+    for path in ("", "rebuild/strength/", "test/warning-signs/", "about/"):
+        watch.requests.clear()
+        page.goto(server.root + path)
+        page.wait_for_load_state("networkidle")
+        runtime = [u for u in watch.requests if "/assets/vendor/" in u or "/assets/py/" in u or "calculator.js" in u]
+        assert runtime == [], (path, runtime)
+
+
+def test_missing_page_gets_a_helpful_404(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, watch, server = watched
+    response = page.goto(server.root + "no/such/page/")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "We could not find that page"
+    page.locator("article").get_by_role("link", name="Readiness check").click()
+    page.wait_for_url(server.root + "tools/readiness/")
+    # The 404 page's stylesheet came from the prefix, so the theme is applied.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")

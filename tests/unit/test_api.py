@@ -1,0 +1,87 @@
+"""The JSON-in, JSON-out entry point and the command line, for every calculator."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators import CALCULATORS, run, run_json
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def assert_clean_error(outcome: dict) -> None:
+    assert outcome["ok"] is False
+    assert outcome["errors"], outcome
+    for error in outcome["errors"]:
+        assert set(error) == {"field", "message"}
+        assert isinstance(error["field"], str) and isinstance(error["message"], str)
+        assert "Traceback" not in error["message"]
+
+
+@pytest.mark.parametrize("name", sorted(CALCULATORS))
+@settings(max_examples=150, deadline=None)
+@given(payload=JSON)
+def test_junk_never_raises(name: str, payload: object) -> None:
+    outcome = run(name, payload)
+    if not outcome["ok"]:
+        assert_clean_error(outcome)
+
+
+@pytest.mark.parametrize("name", sorted(CALCULATORS))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_junk_values_for_real_fields_never_raise(name: str, data: st.DataObject) -> None:
+    fields = [f.name for f in CALCULATORS[name].form.fields()]
+    payload = data.draw(st.dictionaries(st.sampled_from(fields), JSON, max_size=len(fields)))
+    outcome = run(name, payload)
+    if not outcome["ok"]:
+        assert_clean_error(outcome)
+
+
+def test_unknown_calculator_is_an_error_not_a_crash() -> None:
+    assert_clean_error(run("nope", {}))
+
+
+def test_unknown_field_is_named() -> None:
+    outcome = run("timeline", {"weeks_since_birth": 3, "colour": "blue"})
+    assert {"field": "colour", "message": "“colour” is not a question in this form."} in outcome["errors"]
+
+
+def test_run_json_matches_run() -> None:
+    payload = {"weeks_since_birth": 14, "today": "2026-11-23"}
+    assert json.loads(run_json("timeline", json.dumps(payload), "/")) == run("timeline", payload, site_root="/")
+    assert_clean_error(json.loads(run_json("timeline", "{not json")))
+
+
+def cli(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_prints_the_result_as_json() -> None:
+    done = cli("timeline", "--input", "-", stdin='{"weeks_since_birth": 13, "today": "2026-11-23"}')
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["result"]["weeks"] == 13
+
+
+def test_cli_exits_non_zero_with_the_same_messages() -> None:
+    done = cli("timeline", "--input", "-", stdin='{"birth_date": "2026-02-30"}')
+    assert done.returncode == 2
+    assert "birth_date: That date does not exist. Check the day and the month." in done.stderr
+    assert json.loads(done.stdout)["ok"] is False
+
+
+def test_cli_reports_unreadable_json() -> None:
+    done = cli("timeline", "--input", "-", stdin="{")
+    assert done.returncode == 2 and "not valid JSON" in done.stderr
