@@ -53,6 +53,11 @@ class Field:
 class DateField(Field):
     """An ISO date (YYYY-MM-DD), as `<input type=date>` sends it."""
 
+    # Far-off years are typos, and would overflow date arithmetic downstream.
+    earliest_year: int = 1900
+    latest_year: int = 2200
+    bad_year_message: str = "Check the year: it looks mistyped."
+
     def missing_message(self) -> str:
         return f"Enter the {self.label.lower()}."
 
@@ -64,6 +69,8 @@ class DateField(Field):
         if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
             raise FieldError("Enter a date as year, month and day, for example 2026-03-14.")
         year, month, day = (int(p) for p in parts)
+        if not self.earliest_year <= year <= self.latest_year:
+            raise FieldError(self.bad_year_message)
         try:
             return dt.date(year, month, day)
         except ValueError:

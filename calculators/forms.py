@@ -131,7 +131,7 @@ def render_form(form: FormSpec) -> str:
         f'<form class="rtr-form" id="rtr-{name}-form" novalidate>'
         f"{groups}{form_error}"
         '<div class="rtr-actions">'
-        f'<button type="submit" class="md-button md-button--primary rtr-submit" '
+        f'<button type="submit" id="rtr-{name}-submit" class="md-button md-button--primary rtr-submit" '
         f'aria-disabled="true" aria-describedby="rtr-{name}-status">{esc(form.submit_label)}</button>'
         f'<span class="rtr-status" id="rtr-{name}-status" role="status">'
         '<span class="rtr-status__text">Works offline in your browser. '

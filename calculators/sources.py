@@ -32,6 +32,7 @@ SOURCES: dict[str, Source] = {
         Source("seed-jawad", "Laura Jawad, personal trainer (one source)", "one source"),
         Source("seed-yoga-teacher", "A postpartum yoga teacher (one source)", "one source"),
         Source("seed-movement-duets", "Movement Duets (one source)", "one source"),
+        Source("how-we-label-evidence", "One secondary source (how we label evidence)", "one source"),
     )
 }
 

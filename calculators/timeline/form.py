@@ -27,7 +27,13 @@ FORM = FormSpec(
                 ),
                 # The page fills this in from the reader's own clock, so the
                 # native and browser runs can be given the same day.
-                DateField(name="today", label="Today's date", required=False, hidden=True),
+                DateField(
+                    name="today",
+                    label="Today's date",
+                    required=False,
+                    hidden=True,
+                    bad_year_message="Today's date looks wrong. Check the date on your device.",
+                ),
             ),
         ),
     ),

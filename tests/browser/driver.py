@@ -81,7 +81,8 @@ def same_markup(page: Page, calculator: str, expected_html: str) -> bool:
         """([name, html]) => {
             const t = document.createElement("template");
             t.innerHTML = html;
-            return document.querySelector(`#rtr-${name}-result`).innerHTML === t.innerHTML;
+            const shown = document.querySelector(`#rtr-${name}-result .rtr-report`);
+            return shown !== null && shown.outerHTML === t.content.firstElementChild.outerHTML;
         }""",
         [calculator, expected_html],
     )

@@ -75,3 +75,15 @@ def test_any_pair_of_dates_gives_a_result_or_a_message(birth: dt.date, today: dt
     assert outcome["ok"] is (0 <= age <= 260 * 7)
     if outcome["ok"]:
         assert outcome["result"]["weeks"] * 7 + outcome["result"]["days"] == age
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day=st.dates(),
+    weeks=st.integers(min_value=0, max_value=260),
+)
+def test_any_today_with_any_weeks_never_raises(day: dt.date, weeks: int) -> None:
+    outcome = run("timeline", {"weeks_since_birth": weeks, "today": day.isoformat()})
+    assert outcome["ok"] or outcome["errors"] == [
+        {"field": "today", "message": "Today's date looks wrong. Check the date on your device."}
+    ]

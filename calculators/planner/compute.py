@@ -1,0 +1,303 @@
+"""From answers to a dated plan: validation, the starting step, and the weeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..html import long_date
+from ..jsonable import to_jsonable
+from ..levels import LEVELS_BY_KEY, StartLevel
+from ..spec import InputError, Problem
+from .engine import Change, Ramp, Step, WeekKind, build_steps, is_near_goal, schedule
+from .form import DEFAULT_GOAL, DEFAULT_LEVEL, DEFAULT_PACE, DEFAULT_RUNS
+from .rules import (
+    ALLOWANCE_PER_RUN_S,
+    BMI_FIRST_WEEK_KM,
+    DEFAULT_EASY_PACE,
+    GOALS,
+    JOIN_REPEATS,
+    MIN_REPEATS,
+    MODIFIERS,
+    PACES,
+    SCHEDULES,
+    SECONDS_STEP,
+    SESSION_CAP_OVER_GOAL_S,
+    SESSION_CAP_S,
+)
+from .units import duration
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Fixed English names: strftime's would follow the machine's locale."""
+
+EARLIEST_START_DAYS = 7
+"""A start date up to a week ago is fine: you may have started already."""
+LATEST_START_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Session:
+    date: dt.date
+    weekday: str
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    kind: WeekKind
+    step_index: int
+    change: Change
+    """What changed to reach this week's step (a repeat week keeps its step's change)."""
+    repeats: int
+    run_s: int
+    walk_s: int
+    running_s: int
+    """Running in one session."""
+    week_running_s: int
+    session_s: int
+    """One whole session, warm-up and cool-down included."""
+    sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    today: dt.date
+    start_date: dt.date
+    start_date_given: bool
+    level: str
+    level_label: str
+    goal: str
+    goal_label: str
+    goal_s: int
+    easy_pace: int
+    easy_pace_given: bool
+    easy_pace_used: bool
+    runs_per_week: int
+    cycle_days: int
+    pace: str
+    bmi_over_30: bool
+    poor_sleep: bool
+    rise_permille: int
+    build_weeks: int
+    allowance_s: int
+    session_cap_s: int
+    near_goal: bool
+    bmi_first_week_cap_s: int | None
+    adjustments: tuple[str, ...]
+    """Plain sentences on how the answers changed the start or the ramp."""
+    steps: tuple[Step, ...]
+    weeks: tuple[Week, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        return to_jsonable(self)  # type: ignore[no-any-return]
+
+    def fingerprint(self) -> str:
+        """The answers that shape the plan, as one stable string (for calendar UIDs)."""
+        return "|".join(
+            str(v)
+            for v in (
+                self.start_date.isoformat(),
+                self.level,
+                self.goal,
+                self.easy_pace,
+                self.runs_per_week,
+                self.pace,
+                self.bmi_over_30,
+                self.poor_sleep,
+            )
+        )
+
+
+def default_start(today: dt.date) -> dt.date:
+    """The next Monday after today, or today if today is a Monday."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+
+
+def goal_seconds(goal: str, easy_pace: int) -> int:
+    g = GOALS[goal]
+    if g.minutes is not None:
+        return g.minutes * 60
+    assert g.km is not None
+    return g.km * easy_pace * 60
+
+
+def goal_problem(level: StartLevel, goal_s: int) -> Problem | None:
+    """A goal must lie beyond the starting level, or there is nothing to plan."""
+    if level.run_seconds * JOIN_REPEATS >= goal_s:
+        return Problem(
+            "goal",
+            "You can already run that much at your starting level. Choose a longer goal.",
+        )
+    return None
+
+
+def start_step(
+    level: StartLevel, runs_per_week: int, fewer_repeats: int, first_week_cap_s: int | None
+) -> tuple[Step, list[str]]:
+    """The first session: three runs at the reader's level, lowered if needed."""
+    notes: list[str] = []
+    repeats = max(MIN_REPEATS, JOIN_REPEATS - fewer_repeats)
+    run_s = level.run_seconds
+    if first_week_cap_s is not None and runs_per_week * repeats * run_s > first_week_cap_s:
+        fitted = first_week_cap_s // (runs_per_week * repeats)
+        run_s = fitted - fitted % SECONDS_STEP
+        notes.append(
+            f"To keep your first week within 3 km of running, your first runs last "
+            f"{duration(run_s)} instead of {duration(level.run_seconds)}."
+        )
+    return Step(repeats, run_s, level.walk_seconds, "start"), notes
+
+
+def _check_start_date(start: dt.date, today: dt.date) -> Problem | None:
+    earliest = today - dt.timedelta(days=EARLIEST_START_DAYS)
+    if start < earliest:
+        return Problem(
+            "start_date",
+            f"That date is more than a week ago. Choose {long_date(earliest)} or later.",
+        )
+    if start > today + dt.timedelta(days=LATEST_START_DAYS):
+        return Problem(
+            "start_date", "That is more than a year away. Choose a date within the next year."
+        )
+    return None
+
+
+def build_plan(
+    *,
+    today: dt.date,
+    start_date: dt.date | None = None,
+    level: str = DEFAULT_LEVEL,
+    goal: str = DEFAULT_GOAL,
+    easy_pace: int | None = None,
+    runs_per_week: int = int(DEFAULT_RUNS),
+    pace: str = DEFAULT_PACE,
+    bmi_over_30: bool = False,
+    poor_sleep: bool = False,
+) -> Plan:
+    """The whole plan. Raises InputError (never anything else) for bad answers."""
+    start = start_date or default_start(today)
+    pace_used = easy_pace if easy_pace is not None else DEFAULT_EASY_PACE
+    start_level = LEVELS_BY_KEY[level]
+    goal_s = goal_seconds(goal, pace_used)
+    problems = [
+        p for p in (_check_start_date(start, today), goal_problem(start_level, goal_s)) if p
+    ]
+    if problems:
+        raise InputError(*problems)
+
+    flags = {"bmi_over_30": bmi_over_30, "poor_sleep": poor_sleep}
+    active = [m for m in MODIFIERS if flags[m.field]]
+    chosen = PACES[pace]
+    rise = chosen.rise_permille - sum(m.rise_cut_permille for m in active)
+    cap_s = BMI_FIRST_WEEK_KM * pace_used * 60 if bmi_over_30 else None
+    first, notes = start_step(
+        start_level, runs_per_week, sum(m.fewer_repeats for m in active), cap_s
+    )
+    ramp = Ramp(
+        runs_per_week=runs_per_week,
+        rise_permille=rise,
+        build_weeks=chosen.build_weeks,
+        goal_s=goal_s,
+        session_cap_s=max(SESSION_CAP_S, goal_s + SESSION_CAP_OVER_GOAL_S),
+    )
+    steps = build_steps(first, ramp)
+    near = is_near_goal(first, goal_s)
+    slots = schedule(steps, ramp.build_weeks, near_goal=near)
+    plan_days = SCHEDULES[runs_per_week]
+    weeks = tuple(
+        _week(
+            number=n,
+            kind=slot.kind,
+            step_index=slot.step_index,
+            step=steps[slot.step_index],
+            first_day=start + dt.timedelta(days=(n - 1) * plan_days.cycle_days),
+            offsets=plan_days.offsets,
+        )
+        for n, slot in enumerate(slots, start=1)
+    )
+    return Plan(
+        today=today,
+        start_date=start,
+        start_date_given=start_date is not None,
+        level=level,
+        level_label=start_level.label,
+        goal=goal,
+        goal_label=GOALS[goal].label,
+        goal_s=goal_s,
+        easy_pace=pace_used,
+        easy_pace_given=easy_pace is not None,
+        easy_pace_used=GOALS[goal].minutes is None or bmi_over_30,
+        runs_per_week=runs_per_week,
+        cycle_days=plan_days.cycle_days,
+        pace=pace,
+        bmi_over_30=bmi_over_30,
+        poor_sleep=poor_sleep,
+        rise_permille=rise,
+        build_weeks=chosen.build_weeks,
+        allowance_s=runs_per_week * ALLOWANCE_PER_RUN_S,
+        session_cap_s=ramp.session_cap_s,
+        near_goal=near,
+        bmi_first_week_cap_s=cap_s,
+        adjustments=tuple(m.why for m in active)
+        + _effect(first, rise, chosen.rise_permille)
+        + tuple(notes),
+        steps=steps,
+        weeks=weeks,
+    )
+
+
+def percent(permille: int) -> str:
+    """75 -> "7.5%", 100 -> "10%"."""
+    return f"{permille / 10:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def _effect(first: Step, rise: int, usual: int) -> tuple[str, ...]:
+    if rise == usual:
+        return ()
+    sentence = (
+        f"So the plan starts with {first.repeats} runs a session instead of {JOIN_REPEATS}, "
+        f"and adds at most {percent(rise)} more running a week instead of {percent(usual)}."
+    )
+    return (sentence,)
+
+
+def _week(
+    *,
+    number: int,
+    kind: WeekKind,
+    step_index: int,
+    step: Step,
+    first_day: dt.date,
+    offsets: tuple[int, ...],
+) -> Week:
+    days = tuple(first_day + dt.timedelta(days=o) for o in offsets)
+    return Week(
+        number=number,
+        kind=kind,
+        step_index=step_index,
+        change=step.change,
+        repeats=step.repeats,
+        run_s=step.run_s,
+        walk_s=step.walk_s,
+        running_s=step.running_s,
+        week_running_s=step.running_s * len(offsets),
+        session_s=step.session_s,
+        sessions=tuple(Session(d, WEEKDAYS[d.weekday()]) for d in days),
+    )
+
+
+def compute(values: Mapping[str, Any]) -> Plan:
+    today: dt.date = values.get("today") or dt.date.today()
+    return build_plan(
+        today=today,
+        start_date=values.get("start_date"),
+        level=values.get("level") or DEFAULT_LEVEL,
+        goal=values.get("goal") or DEFAULT_GOAL,
+        easy_pace=values.get("easy_pace"),
+        runs_per_week=int(values.get("runs_per_week") or DEFAULT_RUNS),
+        pace=values.get("pace") or DEFAULT_PACE,
+        bmi_over_30=bool(values.get("bmi_over_30")),
+        poor_sleep=bool(values.get("poor_sleep")),
+    )

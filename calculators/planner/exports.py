@@ -1,0 +1,143 @@
+"""The plan as files: an iCalendar (RFC 5545) and a CSV, made with the stdlib only.
+
+Both are deterministic: the same answers (including `today`) give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+
+from ..spec import Download
+from .compute import Plan, Week
+from .rules import COOLDOWN_S, WARMUP_S
+from .text import interval_label, minutes, minutes_phrase, session_steps
+
+ICS_FILENAME = "return-to-run-plan.ics"
+CSV_FILENAME = "return-to-run-plan.csv"
+CSV_HEADER = (
+    "week",
+    "date",
+    "weekday",
+    "warmup_min",
+    "repeats",
+    "run_s",
+    "walk_s",
+    "cooldown_min",
+    "running_min",
+    "session_min",
+)
+PRODID = "-//Return to Run//Run-walk planner//EN"
+UID_DOMAIN = "return-to-run"
+MAX_OCTETS = 75
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and newline are escaped."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character."""
+    data = line.encode("utf-8")
+    parts: list[bytes] = []
+    limit = MAX_OCTETS
+    while len(data) > limit:
+        cut = limit
+        while data[cut] & 0b1100_0000 == 0b1000_0000:  # a continuation byte
+            cut -= 1
+        parts.append(data[:cut])
+        data = data[cut:]
+        limit = MAX_OCTETS - 1  # continuation lines start with a space
+    parts.append(data)
+    return "\r\n ".join(p.decode("utf-8") for p in parts)
+
+
+def _ics_date(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def _summary(plan: Plan, week: Week) -> str:
+    step = plan.steps[week.step_index]
+    if week.kind == "goal":
+        return f"Goal run: {interval_label(step)} (week {week.number})"
+    return f"Run/walk: {interval_label(step)} (week {week.number})"
+
+
+def _description(plan: Plan, week: Week) -> str:
+    step = plan.steps[week.step_index]
+    lines = [*session_steps(step)]
+    lines.append(f"Running this session: {minutes_phrase(step.running_s)}.")
+    lines.append("Stop and walk if symptoms start. Leave a rest day before your next run.")
+    return "\n".join(lines)
+
+
+def uid_prefix(plan: Plan) -> str:
+    return hashlib.sha256(plan.fingerprint().encode("utf-8")).hexdigest()[:16]
+
+
+def ics(plan: Plan) -> str:
+    stamp = f"{_ics_date(plan.today)}T000000Z"
+    prefix = uid_prefix(plan)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    index = 0
+    for week in plan.weeks:
+        for session in week.sessions:
+            index += 1
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{prefix}-{index:03d}@{UID_DOMAIN}",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART;VALUE=DATE:{_ics_date(session.date)}",
+                f"DTEND;VALUE=DATE:{_ics_date(session.date + dt.timedelta(days=1))}",
+                f"SUMMARY:{escape_text(_summary(plan, week))}",
+                f"DESCRIPTION:{escape_text(_description(plan, week))}",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def csv_text(plan: Plan) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for week in plan.weeks:
+        for session in week.sessions:
+            writer.writerow(
+                (
+                    week.number,
+                    session.date.isoformat(),
+                    session.weekday,
+                    minutes(WARMUP_S),
+                    week.repeats,
+                    week.run_s,
+                    week.walk_s,
+                    minutes(COOLDOWN_S),
+                    minutes(week.running_s),
+                    minutes(week.session_s),
+                )
+            )
+    return out.getvalue()
+
+
+def downloads(plan: Plan) -> tuple[Download, ...]:
+    return (
+        Download(ICS_FILENAME, "text/calendar", ics(plan)),
+        Download(CSV_FILENAME, "text/csv", csv_text(plan)),
+    )

@@ -1,0 +1,145 @@
+"""The planner's questions. The form on the page is generated from this.
+
+Field names are fixed: the readiness check links here with
+`?level=…&bmi_over_30=true&poor_sleep=true`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..fields import (
+    BooleanField,
+    Choice,
+    ChoiceField,
+    DateField,
+    FieldError,
+    Group,
+    IntegerField,
+    Raw,
+)
+from ..levels import START_LEVELS
+from ..spec import FormSpec
+from .rules import DEFAULT_EASY_PACE, GOALS, PACES, SCHEDULES
+
+DEFAULT_LEVEL = "run30-walk120"
+DEFAULT_GOAL = "run-30"
+DEFAULT_RUNS = "3"
+DEFAULT_PACE = "gentle"
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n if n < 20 else n % 10, 'th') }"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountChoiceField(ChoiceField):
+    """Radio buttons whose values are small counts: also takes a JSON number."""
+
+    def parse_present(self, raw: Raw) -> str:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            raw = str(raw)
+        try:
+            return super().parse_present(raw)
+        except FieldError:
+            allowed = [c.value for c in self.choices]
+            raise FieldError(
+                f"Choose {', '.join(allowed[:-1])} or {allowed[-1]} runs a week."
+            ) from None
+
+
+FORM = FormSpec(
+    name="planner",
+    title="Run/walk planner",
+    submit_label="Make my plan",
+    groups=(
+        Group(
+            key="start",
+            legend="Where you are starting",
+            hint="Coming from the readiness check? These answers are already filled in.",
+            fields=(
+                ChoiceField(
+                    name="level",
+                    label="Your starting level",
+                    required=False,
+                    choices=tuple(Choice(level.key, level.label) for level in START_LEVELS),
+                    default=DEFAULT_LEVEL,
+                ),
+                BooleanField(
+                    name="bmi_over_30",
+                    label="My BMI is over 30",
+                    hint="The plan then starts lower, builds more slowly, and keeps your "
+                    "first week to 3 km of running or less.",
+                ),
+                BooleanField(
+                    name="poor_sleep",
+                    label="I am sleeping badly at the moment",
+                    hint="Broken sleep may raise the risk of injury, so the plan starts "
+                    "lower and builds more slowly.",
+                ),
+            ),
+        ),
+        Group(
+            key="goal",
+            legend="Your goal",
+            fields=(
+                ChoiceField(
+                    name="goal",
+                    label="What you want to be able to do",
+                    required=False,
+                    choices=tuple(Choice(g.key, g.label) for g in GOALS.values()),
+                    default=DEFAULT_GOAL,
+                ),
+                IntegerField(
+                    name="easy_pace",
+                    label="Your easy running pace, in minutes per km",
+                    hint=f"A guess is fine. If you leave it blank we use {DEFAULT_EASY_PACE}. "
+                    "We use it only to turn 5 km, and the 3 km limit for a BMI over 30, "
+                    "into minutes.",
+                    required=False,
+                    minimum=5,
+                    maximum=12,
+                    unit="minutes per km",
+                ),
+            ),
+        ),
+        Group(
+            key="week",
+            legend="Your week",
+            fields=(
+                CountChoiceField(
+                    name="runs_per_week",
+                    label="Runs a week",
+                    hint="There is always a rest day between runs.",
+                    required=False,
+                    choices=tuple(Choice(str(n), f"{n} runs a week") for n in SCHEDULES),
+                    default=DEFAULT_RUNS,
+                ),
+                ChoiceField(
+                    name="pace",
+                    label="How fast to build up",
+                    hint=f"Gentle adds a repeat week every {_ordinal(PACES['gentle'].build_weeks + 1)} "
+                    f"week, standard every {_ordinal(PACES['standard'].build_weeks + 1)}. "
+                    "Gentle is a good place to start.",
+                    required=False,
+                    choices=tuple(Choice(p.key, p.label) for p in PACES.values()),
+                    default=DEFAULT_PACE,
+                ),
+                DateField(
+                    name="start_date",
+                    label="Start date",
+                    hint="Leave it blank to start next Monday (or today, if today is a Monday).",
+                    required=False,
+                ),
+                # The page fills this in from the reader's own clock.
+                DateField(
+                    name="today",
+                    label="Today's date",
+                    required=False,
+                    hidden=True,
+                    bad_year_message="Today's date looks wrong. Check the date on your device.",
+                ),
+            ),
+        ),
+    ),
+)

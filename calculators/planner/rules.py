@@ -1,0 +1,217 @@
+"""The planner's rules, as data. The form, the engine, the page text and the
+tests all read these, so the numbers live in one place.
+
+Where a number comes from:
+- walk-run start, one change at a time, at most 10% more running a week, stop
+  and walk at symptoms: Deering et al. 2024 consensus [V];
+- at least 12 weeks from intervals to steady running: one trainer (seed-jawad) [S];
+- at most 3 km of running in the first week with a BMI over 30: Nielsen 2014 [V];
+- poor sleep raises injury risk: one secondary source [S];
+- the symptom rules (repeat, step back, skip when ill): practitioners' plans [S].
+The rest (walk rungs, the weekly allowance, the consolidation rhythm, the
+session cap) are this planner's own choices, explained on the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WARMUP_S = 5 * 60
+COOLDOWN_S = 5 * 60
+
+JOIN_REPEATS = 3
+"""The most runs a session has. At the end, the short walk breaks between
+them are dropped, so three runs join into one: a small last step."""
+
+MIN_REPEATS = 2
+"""A lower start never goes below two runs, so a session is still a walk-run."""
+
+SECONDS_STEP = 5
+"""Run intervals are whole multiples of 5 seconds: easy to time on a watch."""
+
+ALLOWANCE_PER_RUN_S = 120
+"""Early on, 10% of a small week is less than any change worth making (10% of
+9 minutes is 54 seconds). So a week may always add up to two minutes of running
+per session, even when that is more than the percentage allows. The percentage
+takes over once it allows more, from about 20 minutes of running per session.
+With one minute, the default plan took 41 weeks, twice what most people need
+(16 to 20 weeks, seed-jawad); two keeps it near 24."""
+
+MIN_WEEKS = 12
+"""Intervals to steady running takes at least 12 weeks (seed-jawad) [S]."""
+
+NEAR_GOAL_FRACTION_PERMILLE = 500
+"""A start is "near the goal" when one session already holds at least half of
+the goal's running time. Only then may a plan be shorter than MIN_WEEKS. (None
+of today's starting levels is that close; the rule is here for new ones.)"""
+
+SESSION_CAP_S = 60 * 60
+SESSION_CAP_OVER_GOAL_S = 15 * 60
+"""No session is longer than 60 minutes, warm-up and cool-down included, or
+the goal time plus 15 minutes when that is more (a 5 km at a slow easy pace)."""
+
+BMI_FIRST_WEEK_KM = 3
+"""With a BMI over 30, run at most 3 km in the first week (nielsen-2014-ijspt)."""
+
+DEFAULT_EASY_PACE = 8
+"""Minutes per km, used when the reader leaves the easy pace blank."""
+
+
+@dataclass(frozen=True)
+class WalkRung:
+    """The walk interval shortens to `walk_s` once runs last `from_run_s`."""
+
+    walk_s: int
+    from_run_s: int
+
+
+WALK_RUNGS: tuple[WalkRung, ...] = (
+    WalkRung(walk_s=120, from_run_s=0),
+    WalkRung(walk_s=60, from_run_s=60),
+    WalkRung(walk_s=30, from_run_s=180),
+)
+"""Practitioners' plans go from 30 s run / 2 min walk to 1 min / 1 min, then to
+longer runs with short walks [S]. The last rung's walk is the one the join drops."""
+
+
+@dataclass(frozen=True)
+class Pace:
+    key: str
+    label: str
+    rise_permille: int
+    """Most extra weekly running, in thousandths of last week's running."""
+    build_weeks: int
+    """Weeks of change in a row before a repeat (consolidation) week."""
+
+
+PACES: dict[str, Pace] = {
+    p.key: p
+    for p in (
+        Pace("gentle", "Gentle (up to 7.5% more running a week)", rise_permille=75, build_weeks=3),
+        Pace(
+            "standard", "Standard (up to 10% more running a week)", rise_permille=100, build_weeks=4
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """Something that makes a lower start and a slower ramp wise."""
+
+    field: str
+    fewer_repeats: int
+    rise_cut_permille: int
+    why: str
+
+
+MODIFIERS: tuple[Modifier, ...] = (
+    Modifier(
+        field="bmi_over_30",
+        fewer_repeats=1,
+        rise_cut_permille=10,
+        why="A BMI over 30 puts more load on the pelvic floor, muscles and joints "
+        "(one source). Your first week also stays within 3 km of running.",
+    ),
+    Modifier(
+        field="poor_sleep",
+        fewer_repeats=1,
+        rise_cut_permille=10,
+        why="Poor sleep may raise the risk of injury (one source).",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Goal:
+    key: str
+    label: str
+    minutes: int | None
+    """Continuous running time; None for 5 km, which depends on the easy pace."""
+    km: int | None = None
+
+
+GOALS: dict[str, Goal] = {
+    g.key: g
+    for g in (
+        Goal("run-20", "Run 20 minutes without stopping", 20),
+        Goal("run-30", "Run 30 minutes without stopping", 30),
+        Goal("run-45", "Run 45 minutes without stopping", 45),
+        Goal("5k", "Run 5 km at an easy pace", None, km=5),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Which days of a plan week hold a run, counted from the week's first day.
+
+    Runs always have a rest day between them. Four runs need eight days for
+    that, so with four runs a plan week is eight days long.
+    """
+
+    runs: int
+    offsets: tuple[int, ...]
+    cycle_days: int
+
+
+SCHEDULES: dict[int, Schedule] = {
+    s.runs: s
+    for s in (
+        Schedule(runs=2, offsets=(0, 3), cycle_days=7),
+        Schedule(runs=3, offsets=(0, 2, 4), cycle_days=7),
+        Schedule(runs=4, offsets=(0, 2, 4, 6), cycle_days=8),
+    )
+}
+
+
+@dataclass(frozen=True)
+class OutcomeRule:
+    """What to do next week, given how this week went."""
+
+    key: str
+    label: str
+    first_time: str
+    """"advance", "repeat" or "back"."""
+    recurred: str
+    advice: str
+    advice_recurred: str
+
+
+OUTCOMES: dict[str, OutcomeRule] = {
+    o.key: o
+    for o in (
+        OutcomeRule(
+            "no-symptoms",
+            "No symptoms during or in the 24 hours after your runs",
+            first_time="advance",
+            recurred="advance",
+            advice="Move on to the next step.",
+            advice_recurred="Move on to the next step.",
+        ),
+        OutcomeRule(
+            "symptoms-during",
+            "Symptoms started during a run",
+            first_time="repeat",
+            recurred="back",
+            advice="You stopped and walked, which is right. Repeat this step next week.",
+            advice_recurred="Symptoms came back, so go back one step.",
+        ),
+        OutcomeRule(
+            "symptoms-after",
+            "Symptoms within 24 hours after a run",
+            first_time="repeat",
+            recurred="back",
+            advice="Repeat this step next week.",
+            advice_recurred="Symptoms came back, so go back one step.",
+        ),
+        OutcomeRule(
+            "sore-or-ill",
+            "Sore, ill or exhausted",
+            first_time="repeat",
+            recurred="back",
+            advice="Skip runs while you are ill or worn out. Then repeat this step.",
+            advice_recurred="This keeps happening, so go back one step.",
+        ),
+    )
+}

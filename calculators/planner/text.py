@@ -1,0 +1,66 @@
+"""Plain-text wording shared by the page, the calendar file and the tests."""
+
+from __future__ import annotations
+
+from .compute import Plan, Week
+from .engine import Step
+from .rules import COOLDOWN_S, WARMUP_S
+from .units import duration, minutes, minutes_phrase
+
+__all__ = [
+    "change_note",
+    "duration",
+    "interval_label",
+    "minutes",
+    "minutes_phrase",
+    "session_line",
+    "session_steps",
+]
+
+
+def session_steps(step: Step) -> tuple[str, ...]:
+    """One session, part by part."""
+    main = (
+        f"Run {duration(step.run_s)} without stopping"
+        if step.is_continuous
+        else f"{step.repeats} × (run {duration(step.run_s)}, walk {duration(step.walk_s)})"
+    )
+    return (
+        f"Walk {duration(WARMUP_S)} to warm up",
+        main,
+        f"Walk {duration(COOLDOWN_S)} to cool down",
+    )
+
+
+def session_line(step: Step) -> str:
+    warm, main, cool = session_steps(step)
+    return f"{warm}. {main}. {cool}."
+
+
+def interval_label(step: Step) -> str:
+    if step.is_continuous:
+        return f"{duration(step.run_s)} continuous run"
+    return f"{step.repeats} × ({duration(step.run_s)} run / {duration(step.walk_s)} walk)"
+
+
+def change_note(plan: Plan, week: Week) -> str:
+    """What is new this week, in one sentence."""
+    if week.kind == "start":
+        return "Your starting point."
+    if week.kind == "repeat":
+        return "Repeat week: the same as last week, so your body can catch up."
+    before = plan.steps[week.step_index - 1]
+    step = plan.steps[week.step_index]
+    if step.change == "join":
+        return (
+            f"Goal week: the walk breaks go, and your runs join into one "
+            f"{duration(step.run_s)} run. Your running time stays the same."
+        )
+    if step.change == "repeats":
+        return f"One more run in each session: {step.repeats} instead of {before.repeats}."
+    if step.change == "walk":
+        return (
+            f"Shorter walks: {duration(step.walk_s)} instead of {duration(before.walk_s)}. "
+            "Your running time stays the same."
+        )
+    return f"Longer runs: {duration(step.run_s)} instead of {duration(before.run_s)}."

@@ -1,0 +1,12 @@
+"""Readiness check: one verdict (see-professional, not-yet or ready), item by item."""
+
+from ..spec import Calculator
+from .compute import VERDICT_ORDER, Item, Readiness, compute
+from .form import FORM
+from .view import render
+
+CALCULATOR: Calculator[Readiness] = Calculator(
+    form=FORM, compute=compute, render=render, to_data=Readiness.to_data
+)
+
+__all__ = ["CALCULATOR", "FORM", "VERDICT_ORDER", "Item", "Readiness", "compute", "render"]

@@ -1,0 +1,54 @@
+"""Time since birth, worked out by the timeline's own rules (imported, not copied)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..timeline.compute import compute as timeline_compute
+from .questions import MIN_WEEKS
+
+
+@dataclass(frozen=True)
+class Timing:
+    today: dt.date
+    birth_date: dt.date
+    is_estimate: bool
+    """True when counted from weeks rather than a date: dates are then "about"."""
+    days_since_birth: int
+    weeks: int
+    days: int
+    earliest_date: dt.date
+    """Birth plus the 12-week minimum."""
+
+    @property
+    def met(self) -> bool:
+        return self.days_since_birth >= MIN_WEEKS * 7
+
+    @property
+    def days_to_go(self) -> int:
+        return max(0, MIN_WEEKS * 7 - self.days_since_birth)
+
+
+def work_out_timing(values: Mapping[str, Any]) -> Timing:
+    """Validate the birth answers exactly as the timeline does, then measure."""
+    # The shared `today` field already rejects a device clock in a far-off year.
+    today: dt.date = values.get("today") or dt.date.today()
+    timeline = timeline_compute(
+        {
+            "birth_date": values.get("birth_date"),
+            "weeks_since_birth": values.get("weeks_since_birth"),
+            "today": today,
+        }
+    )
+    return Timing(
+        today=today,
+        birth_date=timeline.birth_date,
+        is_estimate=timeline.birth_date_is_estimate,
+        days_since_birth=timeline.days_since_birth,
+        weeks=timeline.weeks,
+        days=timeline.days,
+        earliest_date=timeline.birth_date + dt.timedelta(weeks=MIN_WEEKS),
+    )

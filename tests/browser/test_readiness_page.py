@@ -1,0 +1,135 @@
+"""The readiness check through the real page: same verdicts and items as native Python."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from tests.vectors import load
+
+from .conftest import Watch, wait_ready
+from .driver import fill, native, reset, same_markup, shown_errors, submit, typeable
+from .server import SiteServer
+
+VECTORS = [v for v in load("readiness") if not v.native_only and typeable("readiness", v.input)]
+PAGE = "tools/readiness/"
+
+
+def shown_items(page: Page) -> list[tuple[str, str]]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll('#rtr-readiness-result .rtr-item')]
+              .map((li) => [li.dataset.key, li.dataset.status])"""
+    )
+
+
+def test_every_vector_matches_native(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + PAGE)
+    wait_ready(page)
+    verdicts = set()
+    for vector in VECTORS:
+        reset(page, "readiness")
+        fill(page, "readiness", vector.input)
+        submit(page, "readiness")
+        expected = native("readiness", vector.input, server.prefix)
+        if not expected["ok"]:
+            want = {e["field"]: e["message"] for e in expected["errors"]}
+            assert shown_errors(page, "readiness") == want, vector.name
+            continue
+        result = expected["result"]
+        verdicts.add(result["verdict"])
+        shown = page.get_attribute("#rtr-readiness-result .rtr-report", "data-verdict")
+        assert shown == result["verdict"], vector.name
+        assert shown_items(page) == [[i["key"], i["status"]] for i in result["items"]], vector.name
+        assert same_markup(page, "readiness", expected["html"]), vector.name
+    assert verdicts == {"see-professional", "not-yet", "ready"}
+
+
+def test_a_bad_field_shows_its_message(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + PAGE)
+    wait_ready(page)
+    page.fill("#rtr-readiness-weeks_since_birth", "14")
+    page.check("#rtr-readiness-birth_type-vaginal")
+    page.fill("#rtr-readiness-bridge_left", "2000")
+    submit(page, "readiness")
+    errors = shown_errors(page, "readiness")
+    assert errors == {"bridge_left": "Enter a number from 0 to 200 repetitions."}
+    assert page.locator("#rtr-readiness-bridge_left").get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "rtr-readiness-bridge_left"
+
+
+def test_saved_answers_survive_a_reload_and_can_be_cleared(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + PAGE)
+    wait_ready(page)
+    page.fill("#rtr-readiness-weeks_since_birth", "15")
+    page.check("#rtr-readiness-birth_type-caesarean")
+    page.check("#rtr-readiness-test_walking")
+    page.fill("#rtr-readiness-calf_raise_left", "17")
+    page.check("#rtr-readiness-save")
+    submit(page, "readiness")
+    page.reload()
+    assert page.input_value("#rtr-readiness-weeks_since_birth") == "15"
+    assert page.is_checked("#rtr-readiness-birth_type-caesarean")
+    assert page.is_checked("#rtr-readiness-test_walking")
+    assert page.input_value("#rtr-readiness-calf_raise_left") == "17"
+    assert "answers you saved" in page.inner_text(".rtr-save__note")
+    page.click("[data-save-control=clear]")
+    assert page.evaluate("localStorage.getItem('return-to-run.answers.readiness')") is None
+    page.reload()
+    assert page.input_value("#rtr-readiness-weeks_since_birth") == ""
+    assert not page.is_checked("#rtr-readiness-save")
+
+
+def test_unreadable_saved_answers_give_a_message_and_are_kept(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + PAGE)
+    for stored in ('{"format": 0, "answers": {"weeks": 3}}', "{not json"):
+        page.evaluate("(v) => localStorage.setItem('return-to-run.answers.readiness', v)", stored)
+        page.reload()
+        wait_ready(page)
+        note = page.inner_text(".rtr-save__note")
+        assert "could not use them" in note
+        assert page.evaluate("localStorage.getItem('return-to-run.answers.readiness.unreadable')") == stored
+        # The page still works.
+        page.fill("#rtr-readiness-weeks_since_birth", "5")
+        page.check("#rtr-readiness-birth_type-vaginal")
+        submit(page, "readiness")
+        assert page.get_attribute("#rtr-readiness-result .rtr-report", "data-verdict") == "not-yet"
+
+
+def test_timeline_date_of_birth_carries_over(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + "tools/timeline/")
+    wait_ready(page)
+    page.fill("#rtr-timeline-birth_date", "2026-01-05")
+    page.check("#rtr-timeline-save")
+    page.goto(server.root + PAGE)
+    assert page.input_value("#rtr-readiness-birth_date") == "2026-01-05"
+    assert "another calculator" in page.inner_text(".rtr-save__note")
+
+
+def test_keyboard_alone_reaches_a_verdict(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + PAGE)
+    wait_ready(page)
+
+    def tab_to(element_id: str) -> None:
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == element_id:
+                return
+        raise AssertionError(f"Tab never reached #{element_id}")
+
+    page.locator("#rtr-readiness-birth_date").focus()
+    tab_to("rtr-readiness-weeks_since_birth")
+    page.keyboard.type("20")
+    tab_to("rtr-readiness-birth_type-vaginal")
+    page.keyboard.press("Space")
+    tab_to("rtr-readiness-sign_leaking")
+    page.keyboard.press("Space")
+    tab_to("rtr-readiness-submit")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#rtr-readiness-result .rtr-report")
+    assert page.get_attribute("#rtr-readiness-result .rtr-report", "data-verdict") == "see-professional"
+    assert page.evaluate("document.activeElement.id") == "rtr-readiness-result"
