@@ -66,6 +66,51 @@ function showErrors(block, name, errors) {
   return first;
 }
 
+// Links from one calculator to another carry answers in the query string,
+// e.g. the readiness check opens the planner with ?level=…&poor_sleep=true.
+function prefillFromQuery(form) {
+  const params = new URLSearchParams(location.search);
+  let filled = 0;
+  for (const [name, value] of params) {
+    const controls = [...form.elements].filter((el) => el.name === name && el.type !== "hidden");
+    for (const el of controls) {
+      if (el.type === "checkbox") el.checked = value === "true";
+      else if (el.type === "radio") el.checked = el.value === value;
+      else el.value = value;
+      filled += 1;
+    }
+  }
+  return filled;
+}
+
+// Files offered with a result are made here, from Python's output: nothing
+// is uploaded or fetched.
+function wireDownloads(result, downloads) {
+  const files = new Map(downloads.map((file) => [file.filename, file]));
+  for (const button of result.querySelectorAll("[data-download]")) {
+    const file = files.get(button.dataset.download);
+    if (!file) continue;
+    button.addEventListener("click", () => {
+      const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+      const link = Object.assign(document.createElement("a"), { href: url, download: file.filename });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    });
+  }
+}
+
+function addPrintButton(result) {
+  const button = Object.assign(document.createElement("button"), {
+    type: "button",
+    className: "md-button rtr-print",
+    textContent: "Print this result",
+  });
+  button.addEventListener("click", () => window.print());
+  result.append(button); // beside Python's report, not inside it
+}
+
 function setStatus(block, text, percent) {
   block.querySelector(".rtr-status__text").textContent = text;
   const bar = block.querySelector(".rtr-progress");
@@ -88,6 +133,8 @@ function mountOne(block, python) {
     clearErrors(block);
     if (output.ok) {
       result.innerHTML = output.html;
+      wireDownloads(result, output.downloads || []);
+      addPrintButton(result);
       result.dataset.state = "ok";
       result.focus();
       block.dispatchEvent(new CustomEvent("rtr:result", { detail: output, bubbles: true }));
@@ -125,7 +172,8 @@ function mountOne(block, python) {
     },
   );
 
-  restoreAnswers(block);
+  // A link's answers win over saved ones: the reader just asked for them.
+  if (!prefillFromQuery(form)) restoreAnswers(block);
   setupSaving(block);
 }
 

@@ -1,0 +1,21 @@
+"""Tests of the built site's files (no browser): `make test` builds it first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    if not (SITE / ".built").exists():
+        pytest.fail("The site is not built: run `make test` (or `make site`) first.")
+    return SITE
+
+
+def built_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
