@@ -46,10 +46,19 @@ function collect(form) {
   return answers;
 }
 
+// Whether the reader has already changed this control (she may start typing
+// before this script runs): her input wins over anything stored.
+function touched(form, el) {
+  if (el.type === "radio") {
+    return [...form.elements].some((r) => r.name === el.name && r.checked !== r.defaultChecked);
+  }
+  return el.type === "checkbox" ? el.checked !== el.defaultChecked : el.value !== el.defaultValue;
+}
+
 function fill(form, answers) {
   let filled = 0;
   for (const el of fieldsOf(form)) {
-    if (!(el.name in answers)) continue;
+    if (!(el.name in answers) || touched(form, el)) continue;
     const value = answers[el.name];
     if (el.type === "checkbox") el.checked = value === true;
     else if (el.type === "radio") el.checked = el.value === value;
@@ -89,10 +98,19 @@ export function restoreAnswers(block) {
     return;
   }
   if (saved?.problem) {
-    // Keep the old data under a side key so nothing is lost.
+    // Keep the old data under a side key so nothing is lost, adding to (never
+    // replacing) anything set aside before.
     const store = storage();
-    const raw = store.getItem(keyFor(name));
-    store.setItem(`${keyFor(name)}.unreadable`, raw);
+    const aside = `${keyFor(name)}.unreadable`;
+    let kept = [];
+    try {
+      kept = JSON.parse(store.getItem(aside) ?? "[]");
+    } catch {
+      kept = [store.getItem(aside)];
+    }
+    if (!Array.isArray(kept)) kept = [kept];
+    kept.push(store.getItem(keyFor(name)));
+    store.setItem(aside, JSON.stringify(kept));
     store.removeItem(keyFor(name));
     say(block, `We found saved answers ${saved.problem}, so we could not use them. They are kept aside; "Clear saved answers" removes them.`);
     return;
