@@ -74,6 +74,17 @@ def shown_errors(page: Page, calculator: str) -> dict[str, str]:
     )
 
 
+def expected_errors(calculator: str, errors: list[dict[str, str]]) -> dict[str, str]:
+    """Where the page shows each native error: by its field, or, for a field
+    with no control of its own (like the hidden `today`), in the form's slot."""
+    visible = {f.name for f in CALCULATORS[calculator].form.fields() if not f.hidden}
+    shown: dict[str, str] = {}
+    for error in errors:
+        slot = error["field"] if error["field"] in visible else "_input"
+        shown[slot] = f"{shown[slot]} {error['message']}" if slot in shown else error["message"]
+    return shown
+
+
 def same_markup(page: Page, calculator: str, expected_html: str) -> bool:
     """Compare the result region with native HTML, both serialised by the browser."""
     return page.evaluate(

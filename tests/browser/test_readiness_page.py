@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 from tests.vectors import load
 
 from .conftest import Watch, wait_ready
-from .driver import fill, native, reset, same_markup, shown_errors, submit, typeable
+from .driver import expected_errors, fill, native, reset, same_markup, shown_errors, submit, typeable
 from .server import SiteServer
 
 VECTORS = [v for v in load("readiness") if not v.native_only and typeable("readiness", v.input)]
@@ -34,7 +34,7 @@ def test_every_vector_matches_native(watched: tuple[Page, Watch, SiteServer]) ->
         submit(page, "readiness")
         expected = native("readiness", vector.input, server.prefix)
         if not expected["ok"]:
-            want = {e["field"]: e["message"] for e in expected["errors"]}
+            want = expected_errors("readiness", expected["errors"])
             assert shown_errors(page, "readiness") == want, vector.name
             continue
         result = expected["result"]

@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 from tests.vectors import load
 
 from .conftest import Watch, wait_ready
-from .driver import fill, native, reset, same_markup, shown_errors, submit, typeable
+from .driver import expected_errors, fill, native, reset, same_markup, shown_errors, submit, typeable
 from .server import SiteServer
 
 BROWSER_VECTORS = [v for v in load("timeline") if typeable("timeline", v.input)]
@@ -28,7 +28,7 @@ def test_vectors_match_native_results(watched_both: tuple[Page, Watch, SiteServe
             assert same_markup(page, "timeline", expected["html"]), vector.name
             assert shown_errors(page, "timeline") == {}, vector.name
         else:
-            want = {e["field"]: e["message"] for e in expected["errors"]}
+            want = expected_errors("timeline", expected["errors"])
             assert shown_errors(page, "timeline") == want, vector.name
 
 
