@@ -9,6 +9,8 @@
 
 const VERSION = "__BUILD_VERSION__";
 const PRECACHE = [] /* __PRECACHE__ */;
+// The Python runtime: kept once a calculator page has used it.
+const RUNTIME = [] /* __RUNTIME__ */;
 const STAMPED = !VERSION.startsWith("__");
 const CACHE = `return-to-run-${VERSION}`;
 const scope = new URL(self.registration.scope);
@@ -31,6 +33,10 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "activate-update") self.skipWaiting();
+  if (event.data === "keep-runtime" && STAMPED) {
+    // Mostly served from the HTTP cache: the page has just downloaded these.
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(RUNTIME.map((path) => new URL(path, scope)))));
+  }
   if (event.data === "version") event.source?.postMessage({ version: VERSION });
 });
 

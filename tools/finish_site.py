@@ -34,6 +34,10 @@ def precache_list(files: list[str]) -> list[str]:
     return [f.removesuffix("index.html") for f in keep]
 
 
+def runtime_list(files: list[str]) -> list[str]:
+    return [f for f in files if f.startswith(ON_DEMAND)]
+
+
 def build_version(site: Path, files: list[str]) -> str:
     digest = hashlib.sha256()
     for name in files:
@@ -49,12 +53,12 @@ def finish(site: Path) -> str:
         raise SystemExit(f"{worker} is already finished; rebuild the site first.")
     files = site_files(site)
     version = build_version(site, files)
-    worker.write_text(
-        template.replace("__BUILD_VERSION__", version).replace(
-            "[] /* __PRECACHE__ */", json.dumps(precache_list(files))
-        ),
-        encoding="utf-8",
+    stamped = (
+        template.replace("__BUILD_VERSION__", version)
+        .replace("[] /* __PRECACHE__ */", json.dumps(precache_list(files)))
+        .replace("[] /* __RUNTIME__ */", json.dumps(runtime_list(files)))
     )
+    worker.write_text(stamped, encoding="utf-8")
     return version
 
 

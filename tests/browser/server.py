@@ -27,6 +27,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
         super().__init__(*args, directory=str(site.directory), **kwargs)
 
     def do_GET(self) -> None:
+        # Always send the file: two test builds made within one second would
+        # otherwise look unchanged to a conditional request (304).
+        del self.headers["If-Modified-Since"]
         for suffix, seconds in list(self.site.delays.items()):
             if self.path.endswith(suffix):
                 time.sleep(seconds)  # stands in for a slow network

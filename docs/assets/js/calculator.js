@@ -164,6 +164,8 @@ function mountOne(block, python) {
       block.dataset.ready = "true";
       setStatus(block, "Ready. Your answers never leave this browser.", null);
       if (pending) calculate();
+      // Ask the service worker to keep Python for offline use.
+      navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("keep-runtime"));
     },
     (error) => {
       console.error("Python did not start:", error);

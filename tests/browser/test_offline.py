@@ -1,0 +1,118 @@
+"""The service worker: calculator pages work offline after one visit, and a new
+deploy replaces the old cache whole, only when the reader agrees."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tools.finish_site import finish
+
+from .conftest import PREFIX, SITE, open_context, wait_ready
+from .driver import fill, submit
+from .server import SiteServer
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "docs/sw.js"
+
+
+def make_build(target: Path, marker: str) -> str:
+    """A copy of the built site with a visible marker, stamped as its own build."""
+    shutil.copytree(SITE, target, ignore=shutil.ignore_patterns(".built"))
+    shutil.copy(TEMPLATE, target / "sw.js")
+    home = target / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</h1>", f" {marker}</h1>", 1), encoding="utf-8")
+    return finish(target)
+
+
+@pytest.fixture
+def builds(tmp_path: Path) -> Iterator[tuple[SiteServer, dict[str, tuple[Path, str]]]]:
+    made = {name: (tmp_path / name, "") for name in ("a", "b")}
+    made = {name: (path, make_build(path, f"[build {name}]")) for name, (path, _) in made.items()}
+    with SiteServer(made["a"][0], PREFIX) as server:
+        yield server, made
+
+
+def controlled(page: Page) -> None:
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+
+
+def cache_names(page: Page) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def test_a_calculator_page_works_offline_after_one_visit(
+    browser: Browser, builds: tuple[SiteServer, dict]
+) -> None:
+    server, made = builds
+    context, watch = open_context(browser, server)
+    page = context.new_page()
+    page.goto(server.root + "tools/timeline/")
+    wait_ready(page)
+    controlled(page)
+    version = made["a"][1]
+    # Wait until the runtime the page used is kept for offline use.
+    page.wait_for_function(
+        """async (name) => {
+            const cache = await caches.open(name);
+            const keys = (await cache.keys()).map((r) => r.url);
+            return keys.some((u) => u.endsWith("pyodide.asm.wasm")) && keys.some((u) => u.endsWith("calculators.zip"));
+        }""",
+        arg=f"return-to-run-{version}",
+        timeout=30_000,
+    )
+    context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    fill(page, "timeline", {"weeks_since_birth": "18", "today": "2026-11-23"})
+    submit(page, "timeline")
+    assert "18 weeks" in page.inner_text(".rtr-report__title")
+    # Any other page of the site, never opened before, is there too.
+    page.goto(server.root + "test/warning-signs/")
+    assert page.locator("h1").inner_text().startswith("Warning signs")
+    context.close()
+    watch.check()
+
+
+def test_a_new_deploy_replaces_the_old_cache_only_when_the_reader_agrees(
+    browser: Browser, builds: tuple[SiteServer, dict]
+) -> None:
+    server, made = builds
+    (dir_a, version_a), (dir_b, version_b) = made["a"], made["b"]
+    assert version_a != version_b
+    context, watch = open_context(browser, server)
+    page = context.new_page()
+    page.goto(server.root)
+    controlled(page)
+    page.wait_for_function("(n) => caches.has(n)", arg=f"return-to-run-{version_a}")
+    assert "[build a]" in page.inner_text("h1")
+
+    server.directory = dir_b  # the new deploy
+    page.reload()
+    # Still all build A (one consistent version), with an offer to update.
+    assert "[build a]" in page.inner_text("h1")
+    offer = page.locator(".rtr-update button")
+    offer.wait_for(timeout=30_000)
+    assert set(cache_names(page)) == {f"return-to-run-{version_a}", f"return-to-run-{version_b}"}
+
+    with page.expect_navigation():
+        offer.click()
+    assert "[build b]" in page.inner_text("h1")
+    page.wait_for_function(
+        "async (n) => (await caches.keys()).join() === n", arg=f"return-to-run-{version_b}"
+    )
+    # Every asset the page now uses comes from build B's cache.
+    served = page.evaluate(
+        """async (n) => {
+            const cache = await caches.open(n);
+            const css = performance.getEntriesByType("resource").map((e) => e.name).filter((u) => u.endsWith(".css"));
+            return Promise.all(css.map(async (u) => !!(await cache.match(u))));
+        }""",
+        f"return-to-run-{version_b}",
+    )
+    assert served and all(served)
+    context.close()
+    watch.check()
