@@ -39,6 +39,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --omit=dev
 	@touch $@
 
+# Lighthouse (a dev dependency) is only for `make bench`.
+node_modules/.installed-dev: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@ node_modules/.installed
+
 setup: $(VENV)/.installed node_modules/.installed
 
 # The Python runtime is copied from the pinned npm package, never committed
@@ -47,12 +52,16 @@ $(VENDOR)/%: node_modules/.installed
 	@mkdir -p $(VENDOR)
 	cp node_modules/pyodide/$* $@
 
-$(VENDOR)/python_stdlib.pyc.zip: node_modules/.installed tools/build-pyc-stdlib.mjs tools/stdlib-exclude.txt
+$(VENDOR)/python_stdlib.pyc.zip: node_modules/.installed tools/build-pyc.mjs tools/stdlib-exclude.txt
 	@mkdir -p $(VENDOR)
-	node tools/build-pyc-stdlib.mjs $@
+	node tools/build-pyc.mjs --stdlib $@
 
-$(APP_ZIP): $(CALCULATOR_SOURCES) tools/bundle_calculators.py $(VENV)/.installed
+build/calculators-src.zip: $(CALCULATOR_SOURCES) tools/bundle_calculators.py $(VENV)/.installed
 	$(PY) tools/bundle_calculators.py $@
+
+$(APP_ZIP): build/calculators-src.zip node_modules/.installed tools/build-pyc.mjs
+	@mkdir -p $(dir $@)
+	node tools/build-pyc.mjs $< $@
 
 # --- build and serve -----------------------------------------------------
 site/.built: $(VENV)/.installed $(RUNTIME) $(APP_ZIP) $(SITE_SOURCES) tools/finish_site.py
@@ -82,8 +91,7 @@ test: site chromium
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-bench: site chromium
-	npm install --no-audit --no-fund --no-save lighthouse@13.5.0 >/dev/null
+bench: site chromium node_modules/.installed-dev
 	$(PY) tools/bench.py
 
 clean:

@@ -1,4 +1,5 @@
-"""Zip the `calculators` package for the browser worker.
+"""Zip the `calculators` package's sources for the browser worker
+(tools/build-pyc.mjs then adds bytecode beside them).
 
 Only the package's .py sources go in, with fixed timestamps, so the same
 sources always give the same bytes (and the service worker's cache version
@@ -27,6 +28,6 @@ def bundle(package: Path, out: Path) -> int:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "docs/assets/py/calculators.zip"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "build/calculators-src.zip"
     count = bundle(root / "calculators", target)
     print(f"{target}: {count} modules")

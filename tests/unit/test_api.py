@@ -85,3 +85,9 @@ def test_cli_exits_non_zero_with_the_same_messages() -> None:
 def test_cli_reports_unreadable_json() -> None:
     done = cli("timeline", "--input", "-", stdin="{")
     assert done.returncode == 2 and "not valid JSON" in done.stderr
+
+
+def test_registry_names_match_the_packages() -> None:
+    for name in CALCULATORS:
+        assert CALCULATORS[name].form.name == name
+    assert "nope" not in CALCULATORS

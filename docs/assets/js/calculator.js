@@ -120,6 +120,7 @@ function setStatus(block, text, percent) {
 
 function mountOne(block, python) {
   const name = block.dataset.calculator;
+  performance.mark(`rtr:${name}:start`);
   const form = block.querySelector("form");
   const button = form.querySelector(".rtr-submit");
   const result = block.querySelector(".rtr-result");
@@ -128,6 +129,7 @@ function mountOne(block, python) {
   python.onProgress((percent, text) => setStatus(block, text, percent));
 
   async function calculate() {
+    performance.mark(`rtr:${name}:submit`); // read by `make bench`
     const payload = readForm(form);
     const output = await python.run(name, payload, SITE_ROOT);
     clearErrors(block);
@@ -137,6 +139,7 @@ function mountOne(block, python) {
       addPrintButton(result);
       result.dataset.state = "ok";
       result.focus();
+      performance.mark(`rtr:${name}:result`);
       block.dispatchEvent(new CustomEvent("rtr:result", { detail: output, bubbles: true }));
     } else {
       result.innerHTML = ""; // an old result beside a wrong answer would mislead
@@ -159,7 +162,8 @@ function mountOne(block, python) {
   });
 
   python.ready.then(
-    () => {
+    (info) => {
+      performance.mark(`rtr:${name}:ready`, { detail: info.phases });
       button.setAttribute("aria-disabled", "false");
       block.dataset.ready = "true";
       setStatus(block, "Ready. Your answers never leave this browser.", null);
@@ -179,7 +183,7 @@ function mountOne(block, python) {
   setupSaving(block);
 }
 
-export function mount(blocks) {
-  const python = connect(new URL("./python-worker.js", import.meta.url));
+export function mount(blocks, worker, early = []) {
+  const python = connect(worker, early);
   for (const block of blocks) mountOne(block, python);
 }

@@ -2,16 +2,18 @@
 // request/response channel. Python boots off the main thread, so the page
 // never freezes while it starts.
 
-export function connect(workerUrl) {
-  const worker = new Worker(workerUrl, { type: "module" });
+// Messages that arrive before the glue has connected are replayed to it.
+export function connect(worker, early = []) {
   const waiting = new Map();
   const progressListeners = [];
+  let lastProgress = null;
   let nextId = 1;
   let settle;
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
 
-  worker.addEventListener("message", ({ data }) => {
+  const receive = (data) => {
     if (data.type === "progress") {
+      lastProgress = data;
       for (const listener of progressListeners) listener(data.percent, data.text);
     } else if (data.type === "ready") {
       settle.resolve(data);
@@ -21,7 +23,9 @@ export function connect(workerUrl) {
       waiting.get(data.id)?.(data.output);
       waiting.delete(data.id);
     }
-  });
+  };
+  for (const data of early) receive(data);
+  worker.addEventListener("message", ({ data }) => receive(data));
   worker.addEventListener("error", (event) => {
     settle.reject(new Error(event.message || "the Python worker failed to load"));
   });
@@ -30,6 +34,7 @@ export function connect(workerUrl) {
     ready,
     onProgress(listener) {
       progressListeners.push(listener);
+      if (lastProgress) listener(lastProgress.percent, lastProgress.text);
     },
     run(calculator, payload, siteRoot) {
       const id = nextId++;

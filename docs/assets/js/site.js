@@ -3,7 +3,19 @@
 // never download the calculator glue or the Python runtime.
 const blocks = document.querySelectorAll(".rtr-calculator");
 if (blocks.length > 0) {
-  import("./calculator.js").then((glue) => glue.mount(blocks));
+  // Start Python first, then fetch the glue: the two overlap.
+  const names = [...blocks].map((block) => block.dataset.calculator).join(",");
+  const worker = new Worker(new URL(`./python-worker.js?calculators=${names}`, import.meta.url), { type: "module" });
+  const early = []; // what the worker says before the glue is listening
+  const keep = ({ data }) => early.push(data);
+  const failed = (event) => early.push({ type: "fatal", message: event.message || "the Python worker failed to load" });
+  worker.addEventListener("message", keep);
+  worker.addEventListener("error", failed);
+  import("./calculator.js").then((glue) => {
+    worker.removeEventListener("message", keep);
+    worker.removeEventListener("error", failed);
+    glue.mount(blocks, worker, early);
+  });
 }
 
 // Offline support: the service worker lives at the site root so that its
