@@ -93,11 +93,11 @@ def compute(values: Mapping[str, Any]) -> Timeline:
     weeks: int | None = values.get("weeks_since_birth")
     if birth_date is not None and weeks is not None:
         raise InputError(
-            Problem("weeks_since_birth", "Fill in only one: the date of birth or the weeks since birth.")
+            Problem("weeks_since_birth", "Fill in only one: the date you gave birth, or the weeks since birth.")
         )
     if birth_date is None and weeks is None:
         raise InputError(
-            Problem("birth_date", "Enter the date of birth, or the weeks since birth below.")
+            Problem("birth_date", "Enter the date you gave birth, or the weeks since birth below.")
         )
     if birth_date is not None:
         if birth_date > today:

@@ -15,7 +15,7 @@ FORM = FormSpec(
             legend="When did you give birth?",
             hint="Give the date, or the number of weeks if that is easier. One is enough.",
             fields=(
-                DateField(name="birth_date", label="Date of birth", required=False),
+                DateField(name="birth_date", label="The date you gave birth", required=False),
                 IntegerField(
                     name="weeks_since_birth",
                     label="Or: weeks since birth",
