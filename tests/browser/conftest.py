@@ -7,6 +7,7 @@ violation, or an uncaught error fails the test that caused it.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +149,22 @@ def site_pages(site: Path) -> list[str]:
         rel = html.parent.relative_to(site).as_posix()
         pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+def eventually(page: Page, predicate: str, arg: object = None, timeout: float = 30.0) -> object:
+    """Poll an async page function until it returns something truthy.
+
+    (Playwright's wait_for_function does not await a returned promise, and a
+    promise is always truthy, so it must not be used for async checks.)
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(predicate, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never became true: {predicate}")
+        page.wait_for_timeout(200)
 
 
 def wait_ready(page: Page) -> None:

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from tools.finish_site import finish
 
-from .conftest import PREFIX, SITE, open_context, wait_ready
+from .conftest import PREFIX, SITE, eventually, open_context, wait_ready
 from .driver import fill, submit
 from .server import SiteServer
 
@@ -55,14 +55,14 @@ def test_a_calculator_page_works_offline_after_one_visit(
     controlled(page)
     version = made["a"][1]
     # Wait until the runtime the page used is kept for offline use.
-    page.wait_for_function(
+    eventually(
+        page,
         """async (name) => {
             const cache = await caches.open(name);
             const keys = (await cache.keys()).map((r) => r.url);
             return keys.some((u) => u.endsWith("pyodide.asm.wasm")) && keys.some((u) => u.endsWith("calculators.zip"));
         }""",
-        arg=f"return-to-run-{version}",
-        timeout=30_000,
+        f"return-to-run-{version}",
     )
     context.set_offline(True)
     page.reload()
@@ -87,7 +87,7 @@ def test_a_new_deploy_replaces_the_old_cache_only_when_the_reader_agrees(
     page = context.new_page()
     page.goto(server.root)
     controlled(page)
-    page.wait_for_function("(n) => caches.has(n)", arg=f"return-to-run-{version_a}")
+    eventually(page, "(n) => caches.has(n)", f"return-to-run-{version_a}")
     assert "[build a]" in page.inner_text("h1")
 
     server.directory = dir_b  # the new deploy
@@ -101,9 +101,7 @@ def test_a_new_deploy_replaces_the_old_cache_only_when_the_reader_agrees(
     with page.expect_navigation():
         offer.click()
     assert "[build b]" in page.inner_text("h1")
-    page.wait_for_function(
-        "async (n) => (await caches.keys()).join() === n", arg=f"return-to-run-{version_b}"
-    )
+    eventually(page, "async (n) => (await caches.keys()).join() === n", f"return-to-run-{version_b}")
     # Every asset the page now uses comes from build B's cache.
     served = page.evaluate(
         """async (n) => {

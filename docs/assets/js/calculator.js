@@ -166,6 +166,7 @@ function mountOne(block, python) {
       performance.mark(`rtr:${name}:ready`, { detail: info.phases });
       button.setAttribute("aria-disabled", "false");
       block.dataset.ready = "true";
+      block.dataset.boot = info.mode; // "fresh" or "snapshot"
       setStatus(block, "Ready. Your answers never leave this browser.", null);
       if (pending) calculate();
       // Ask the service worker to keep Python for offline use.

@@ -4,8 +4,10 @@
 const blocks = document.querySelectorAll(".rtr-calculator");
 if (blocks.length > 0) {
   // Start Python first, then fetch the glue: the two overlap.
-  const names = [...blocks].map((block) => block.dataset.calculator).join(",");
-  const worker = new Worker(new URL(`./python-worker.js?calculators=${names}`, import.meta.url), { type: "module" });
+  const query = new URLSearchParams({ calculators: [...blocks].map((block) => block.dataset.calculator).join(",") });
+  // ?rtr-boot=fresh skips the saved Python snapshot (for tests and the bench).
+  if (new URLSearchParams(location.search).get("rtr-boot") === "fresh") query.set("boot", "fresh");
+  const worker = new Worker(new URL(`./python-worker.js?${query}`, import.meta.url), { type: "module" });
   const early = []; // what the worker says before the glue is listening
   const keep = ({ data }) => early.push(data);
   const failed = (event) => early.push({ type: "fatal", message: event.message || "the Python worker failed to load" });

@@ -1,0 +1,122 @@
+"""Both ways Python boots give the same results as native Python: a fresh boot,
+and a restore from the memory snapshot the first visit keeps. A bad or stale
+snapshot falls back to a fresh boot and is replaced."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.vectors import load
+
+from .conftest import Watch, eventually, wait_ready
+from .driver import expected_errors, fill, native, reset, same_markup, shown_errors, submit, typeable
+from .server import SiteServer
+
+SNAPSHOTS = "rtr-python-snapshots"
+
+
+def kept_snapshots(page: Page) -> dict[str, int]:
+    return page.evaluate(
+        """async (name) => {
+            const cache = await caches.open(name);
+            const sizes = {};
+            for (const request of await cache.keys()) {
+              sizes[request.url] = (await (await cache.match(request)).arrayBuffer()).byteLength;
+            }
+            return sizes;
+        }""",
+        SNAPSHOTS,
+    )
+
+
+def wait_for_snapshot(page: Page) -> dict[str, int]:
+    eventually(page, """async (name) => (await (await caches.open(name)).keys()).length > 0""", SNAPSHOTS)
+    return kept_snapshots(page)
+
+
+def boot_mode(page: Page) -> str | None:
+    return page.get_attribute(".rtr-calculator", "data-boot")
+
+
+@pytest.mark.parametrize("calculator", ["timeline", "readiness", "planner"])
+def test_results_match_native_after_a_snapshot_restore(
+    watched: tuple[Page, Watch, SiteServer], calculator: str
+) -> None:
+    page, _, server = watched
+    page.goto(server.root + f"tools/{calculator}/")
+    wait_ready(page)
+    assert boot_mode(page) == "fresh"
+    kept = wait_for_snapshot(page)
+    assert len(kept) == 1 and next(iter(kept.values())) > 1_000_000
+    page.reload()
+    wait_ready(page)
+    assert boot_mode(page) == "snapshot"
+    vectors = [v for v in load(calculator) if not v.native_only and typeable(calculator, v.input)]
+    for vector in vectors:
+        reset(page, calculator)
+        fill(page, calculator, vector.input)
+        submit(page, calculator)
+        expected = native(calculator, vector.input, server.prefix)
+        if expected["ok"]:
+            assert same_markup(page, calculator, expected["html"]), vector.name
+        else:
+            assert shown_errors(page, calculator) == expected_errors(calculator, expected["errors"]), vector.name
+
+
+def test_a_corrupt_snapshot_falls_back_and_is_replaced(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, watch, server = watched
+    page.goto(server.root + "tools/timeline/")
+    wait_ready(page)
+    key = next(iter(wait_for_snapshot(page)))
+    page.evaluate(
+        """async ([name, key]) => (await caches.open(name)).put(key, new Response(new Uint8Array(1000)))""",
+        [SNAPSHOTS, key],
+    )
+    page.reload()
+    wait_ready(page)
+    assert boot_mode(page) == "fresh"
+    eventually(
+        page,
+        """async ([name, key]) => {
+            const found = await (await caches.open(name)).match(key);
+            return Boolean(found) && (await found.arrayBuffer()).byteLength > 1000000;
+        }""",
+        [SNAPSHOTS, key],
+    )
+    fill(page, "timeline", {"weeks_since_birth": "21"})
+    submit(page, "timeline")
+    assert "21 weeks" in page.inner_text(".rtr-report__title")
+    # The fallback is logged for developers, not shown to readers.
+    watch.problems = [p for p in watch.problems if "snapshot" not in p.lower()]
+
+
+def test_a_snapshot_from_another_build_is_ignored_and_dropped(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + "about/")
+    stale = server.root + "assets/vendor/pyodide/python-snapshot/0.0.0/old/timeline"
+    page.evaluate(
+        """async ([name, key]) => (await caches.open(name)).put(key, new Response(new Uint8Array(1000)))""",
+        [SNAPSHOTS, stale],
+    )
+    page.goto(server.root + "tools/timeline/")
+    wait_ready(page)
+    assert boot_mode(page) == "fresh"
+    eventually(
+        page,
+        """async ([name, key]) => {
+            const keys = (await (await caches.open(name)).keys()).map((r) => r.url);
+            return keys.length === 1 && keys[0] !== key;
+        }""",
+        [SNAPSHOTS, stale],
+    )
+
+
+def test_fresh_boot_can_be_forced(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + "tools/timeline/")
+    wait_ready(page)
+    wait_for_snapshot(page)
+    page.goto(server.root + "tools/timeline/?rtr-boot=fresh")
+    wait_ready(page)
+    assert boot_mode(page) == "fresh"
