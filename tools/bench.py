@@ -110,22 +110,24 @@ def visit(page: Page, url: str) -> dict[str, float]:
             // All main-thread long tasks before ready (the theme's own script
             // included), and those once the Python boot had begun.
             return { fcp: paint ? paint.startTime : NaN, usable: nav.domInteractive, ready,
-                     long_tasks: sum(0), boot_long_tasks: sum(start) };
+                     long_tasks: sum(0), boot_long_tasks: sum(start),
+                     snapshot: document.querySelector(".rtr-calculator").dataset.boot === "snapshot" ? 1 : 0 };
         }"""
     )
 
 
-def boot_times(browser: Browser, server: SiteServer, path: str) -> dict[str, dict[str, float]]:
+def boot_times(browser: Browser, server: SiteServer, path: str, query: str = "") -> dict[str, dict[str, float]]:
     cold: list[dict[str, float]] = []
     warm: list[dict[str, float]] = []
     for _ in range(RUNS):
         context = browser.new_context()
         context.add_init_script(LONG_TASKS)
         page = context.new_page()
-        cold.append(visit(page, server.root + path))
-        # Let the service worker keep the runtime, as a real first visit would.
-        page.wait_for_timeout(1500)
-        warm.append(visit(page, server.root + path))
+        cold.append(visit(page, server.root + path + query))
+        # Let the service worker keep the runtime, and the worker its
+        # snapshot, as a real first visit would.
+        page.wait_for_timeout(2500)
+        warm.append(visit(page, server.root + path + query))
         context.close()
     summary = lambda runs: {k: median([r[k] for r in runs]) for k in runs[0]}  # noqa: E731
     return {"cold": summary(cold), "warm": summary(warm)}
@@ -210,7 +212,7 @@ def main() -> int:
                 path = f"tools/{name}/"
                 results["bytes"][path] = cold_bytes(browser, after, path)
                 results["boot"][path] = boot_times(browser, after, path)
-                results["boot_before"][path] = boot_times(browser, before, path)
+                results["boot_before"][path] = boot_times(browser, before, path, "?rtr-boot=fresh")
                 results["submit_ms"][path] = submit_to_result(browser, after, name, vector)
             results["lighthouse"] = {
                 path: lighthouse(after.root + path)
@@ -226,13 +228,16 @@ def main() -> int:
     print(table("Cold load, bytes (service worker blocked)", ["page", "requests", "raw KB", "gzip KB", "Python?"],
                 [[p, b["requests"], round(b["raw"] / 1000), round(b["gzip"] / 1000), "yes" if b["python"] else "no"]
                  for p, b in results["bytes"].items()]))
-    for label, key in (("Before: plain .py stdlib, in a worker", "boot_before"), ("After: precompiled stdlib, in a worker", "boot")):
+    for label, key in (
+        ("Before: Pyodide's own .py stdlib, no snapshot", "boot_before"),
+        ("After: precompiled stdlib; warm visits restore a snapshot", "boot"),
+    ):
         rows = []
         for path, runs in results[key].items():
             for visit_kind in ("cold", "warm"):
                 r = runs[visit_kind]
-                rows.append([path, visit_kind, r["fcp"], r["usable"], r["ready"], r["long_tasks"], r["boot_long_tasks"]])
-        print(table(f"{label}: ms from navigation", ["page", "visit", "first paint", "form usable", "Python ready", "long tasks before ready", "of which during boot"], rows))
+                rows.append([path, visit_kind, r["fcp"], r["usable"], r["ready"], r["long_tasks"], r["boot_long_tasks"], "yes" if r["snapshot"] else "no"])
+        print(table(f"{label}: ms from navigation", ["page", "visit", "first paint", "form usable", "Python ready", "long tasks before ready", "of which during boot", "snapshot"], rows))
     print(table("Submit to result, Python ready (ms)", ["page", "median"], [[p, ms] for p, ms in results["submit_ms"].items()]))
     lh_rows = [[p, s["performance"], s["tbt_ms"], s["accessibility"], s["best_practices"], round(s["bytes"] / 1000)]
                for p, s in results["lighthouse"].items() if s]

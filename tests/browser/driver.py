@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from playwright.sync_api import Page
@@ -100,3 +101,29 @@ def same_markup(page: Page, calculator: str, expected_html: str) -> bool:
 
 def native(calculator: str, answers: dict[str, Any], site_root: str) -> dict[str, Any]:
     return run(calculator, answers, site_root=site_root)
+
+
+def check_vectors(
+    page: Page,
+    calculator: str,
+    vectors: Iterable[Any],
+    site_root: str,
+    also: Callable[[Page, dict[str, Any], str], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Enter each vector's answers in the page and check it shows exactly what
+    native Python returns: the same report markup, or the same messages by
+    the same fields. `also` adds checks on a valid result."""
+    outcomes = []
+    for vector in vectors:
+        reset(page, calculator)
+        fill(page, calculator, vector.input)
+        submit(page, calculator)
+        expected = native(calculator, vector.input, site_root)
+        if expected["ok"]:
+            assert same_markup(page, calculator, expected["html"]), vector.name
+            if also:
+                also(page, expected, vector.name)
+        else:
+            assert shown_errors(page, calculator) == expected_errors(calculator, expected["errors"]), vector.name
+        outcomes.append(expected)
+    return outcomes

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, Route
 
 from tests.vectors import load
 
-from .conftest import SITE, Watch, open_context, site_pages, wait_ready
+from .conftest import SITE, open_context, site_pages, wait_ready
 from .driver import fill, submit
 from .server import SiteServer
 

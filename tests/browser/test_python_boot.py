@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 from tests.vectors import load
 
 from .conftest import Watch, eventually, wait_ready
-from .driver import expected_errors, fill, native, reset, same_markup, shown_errors, submit, typeable
+from .driver import check_vectors, fill, submit, typeable
 from .server import SiteServer
 
 SNAPSHOTS = "rtr-python-snapshots"
@@ -53,15 +53,7 @@ def test_results_match_native_after_a_snapshot_restore(
     wait_ready(page)
     assert boot_mode(page) == "snapshot"
     vectors = [v for v in load(calculator) if not v.native_only and typeable(calculator, v.input)]
-    for vector in vectors:
-        reset(page, calculator)
-        fill(page, calculator, vector.input)
-        submit(page, calculator)
-        expected = native(calculator, vector.input, server.prefix)
-        if expected["ok"]:
-            assert same_markup(page, calculator, expected["html"]), vector.name
-        else:
-            assert shown_errors(page, calculator) == expected_errors(calculator, expected["errors"]), vector.name
+    check_vectors(page, calculator, vectors, server.prefix)
 
 
 def test_a_corrupt_snapshot_falls_back_and_is_replaced(watched: tuple[Page, Watch, SiteServer]) -> None:

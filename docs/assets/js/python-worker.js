@@ -17,9 +17,16 @@ import { loadPyodide, version } from "../vendor/pyodide/pyodide.mjs";
 
 const runtime = new URL("../vendor/pyodide/", import.meta.url);
 const app = new URL("../py/calculators.zip", import.meta.url);
-const params = new URL(import.meta.url).searchParams;
+// Settings from the page, in the worker's name (see site.js).
+const settings = (() => {
+  try {
+    return JSON.parse(self.name || "{}");
+  } catch {
+    return {};
+  }
+})();
 // The calculators on this page, imported while Python boots; others load on demand.
-const wanted = (params.get("calculators") || "").split(",").filter((name) => /^[a-z]+$/.test(name));
+const wanted = (Array.isArray(settings.calculators) ? settings.calculators : []).filter((name) => /^[a-z]+$/.test(name));
 // Not "return-to-run-…": the service worker deletes old caches by that prefix.
 const SNAPSHOTS = "rtr-python-snapshots";
 const APP_PATH = "/home/pyodide/calculators.zip";
@@ -61,7 +68,7 @@ async function snapshots() {
 }
 
 async function readSnapshot(key) {
-  if (params.get("boot") === "fresh") return null; // lets tests and the bench force a path
+  if (settings.boot === "fresh") return null; // lets tests and the bench force a path
   const response = await (await snapshots())?.match(key);
   return response ? new Uint8Array(await response.arrayBuffer()) : null;
 }

@@ -4,10 +4,14 @@
 const blocks = document.querySelectorAll(".rtr-calculator");
 if (blocks.length > 0) {
   // Start Python first, then fetch the glue: the two overlap.
-  const query = new URLSearchParams({ calculators: [...blocks].map((block) => block.dataset.calculator).join(",") });
-  // ?rtr-boot=fresh skips the saved Python snapshot (for tests and the bench).
-  if (new URLSearchParams(location.search).get("rtr-boot") === "fresh") query.set("boot", "fresh");
-  const worker = new Worker(new URL(`./python-worker.js?${query}`, import.meta.url), { type: "module" });
+  // The worker's settings travel in its name, not its URL: the service
+  // worker may answer from a cached copy whose URL has no query string.
+  const settings = {
+    calculators: [...blocks].map((block) => block.dataset.calculator),
+    // ?rtr-boot=fresh skips the saved Python snapshot (for tests and the bench).
+    boot: new URLSearchParams(location.search).get("rtr-boot") === "fresh" ? "fresh" : "any",
+  };
+  const worker = new Worker(new URL("./python-worker.js", import.meta.url), { type: "module", name: JSON.stringify(settings) });
   const early = []; // what the worker says before the glue is listening
   const keep = ({ data }) => early.push(data);
   const failed = (event) => early.push({ type: "fatal", message: event.message || "the Python worker failed to load" });
