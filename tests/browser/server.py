@@ -6,6 +6,7 @@ to stand in for a new deploy.
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from functools import partial
@@ -26,14 +27,39 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.site = site
         super().__init__(*args, directory=str(site.directory), **kwargs)
 
+    COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".wasm")
+
     def do_GET(self) -> None:
         # Always send the file: two test builds made within one second would
         # otherwise look unchanged to a conditional request (304).
         del self.headers["If-Modified-Since"]
+        if self.site.gzip and self._send_gzipped():
+            return
         for suffix, seconds in list(self.site.delays.items()):
             if self.path.endswith(suffix):
                 time.sleep(seconds)  # stands in for a slow network
         super().do_GET()
+
+    def _send_gzipped(self) -> bool:
+        """Compress text and wasm as GitHub Pages does, for `make bench`."""
+        path = self.translate_path(self.path.split("?", 1)[0])
+        if path.endswith("/"):
+            path += "index.html"
+        target = Path(path)
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file() or not target.name.endswith(self.COMPRESSIBLE):
+            return False
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return False
+        body = gzip.compress(target.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return True
 
     def translate_path(self, path: str) -> str:
         prefix = self.site.prefix
@@ -59,9 +85,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    def __init__(self, directory: Path, prefix: str = "/") -> None:
+    def __init__(self, directory: Path, prefix: str = "/", *, gzip: bool = False) -> None:
         self.directory = directory
         self.prefix = prefix
+        self.gzip = gzip
         self.delays: dict[str, float] = {}
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, site=self))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -1,6 +1,9 @@
 // Site-wide script, loaded on every page as a module (no inline code, so the
 // CSP needs no 'unsafe-inline'). It stays tiny: pages without a calculator
 // never download the calculator glue or the Python runtime.
+// Material's search dialog has no accessible name; give it one.
+document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", "Search this guide");
+
 const blocks = document.querySelectorAll(".rtr-calculator");
 if (blocks.length > 0) {
   // Start Python first, then fetch the glue: the two overlap.
