@@ -6,12 +6,21 @@ to stand in for a new deploy.
 
 from __future__ import annotations
 
+import functools
 import gzip
+import sys
 import threading
 import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+
+@functools.lru_cache(maxsize=256)
+def compressed(path: Path, mtime_ns: int) -> bytes:
+    """Each file compressed once (a host keeps compressed copies too), so the
+    server's own work does not slow the page being measured."""
+    return gzip.compress(path.read_bytes(), 6)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -52,7 +61,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             return False
         if "gzip" not in self.headers.get("Accept-Encoding", ""):
             return False
-        body = gzip.compress(target.read_bytes(), 6)
+        body = compressed(target, target.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(target)))
         self.send_header("Content-Encoding", "gzip")
@@ -84,13 +93,22 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):  # type: ignore[no-untyped-def]
+        # A browser that closes mid-download is normal; anything else is not.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     def __init__(self, directory: Path, prefix: str = "/", *, gzip: bool = False) -> None:
         self.directory = directory
         self.prefix = prefix
         self.gzip = gzip
         self.delays: dict[str, float] = {}
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(SiteHandler, site=self))
+        self.httpd = QuietServer(("127.0.0.1", 0), partial(SiteHandler, site=self))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
