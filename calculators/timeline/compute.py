@@ -95,20 +95,19 @@ def compute(values: Mapping[str, Any]) -> Timeline:
         raise InputError(
             Problem("weeks_since_birth", "Fill in only one: the date you gave birth, or the weeks since birth.")
         )
-    if birth_date is None and weeks is None:
+    if weeks is not None:
+        return build_timeline(today - dt.timedelta(weeks=weeks), today, estimated=True)
+    if birth_date is None:
         raise InputError(
             Problem("birth_date", "Enter the date you gave birth, or the weeks since birth below.")
         )
-    if birth_date is not None:
-        if birth_date > today:
-            raise InputError(Problem("birth_date", "That date is in the future. Check the year."))
-        if (today - birth_date).days > MAX_WEEKS * 7:
-            raise InputError(
-                Problem(
-                    "birth_date",
-                    "That is more than 5 years ago. This guide is about the first years after birth.",
-                )
+    if birth_date > today:
+        raise InputError(Problem("birth_date", "That date is in the future. Check the year."))
+    if (today - birth_date).days > MAX_WEEKS * 7:
+        raise InputError(
+            Problem(
+                "birth_date",
+                "That is more than 5 years ago. This guide is about the first years after birth.",
             )
-        return build_timeline(birth_date, today, estimated=False)
-    assert weeks is not None
-    return build_timeline(today - dt.timedelta(weeks=weeks), today, estimated=True)
+        )
+    return build_timeline(birth_date, today, estimated=False)

@@ -4,7 +4,7 @@
 // wording live in the Python package, so page and tests cannot disagree.
 
 import { connect } from "./python-client.js";
-import { restoreAnswers, setupSaving } from "./saved-answers.js";
+import { restoreAnswers, setControl, setupSaving } from "./saved-answers.js";
 
 // Absolute path of the site root, e.g. "/" or "/return-to-run/": links in
 // results then work at any page depth and under any Pages prefix.
@@ -73,12 +73,8 @@ function prefillFromQuery(form) {
   let filled = 0;
   for (const [name, value] of params) {
     const controls = [...form.elements].filter((el) => el.name === name && el.type !== "hidden");
-    for (const el of controls) {
-      if (el.type === "checkbox") el.checked = value === "true";
-      else if (el.type === "radio") el.checked = el.value === value;
-      else el.value = value;
-      filled += 1;
-    }
+    for (const el of controls) setControl(el, value);
+    filled += controls.length;
   }
   return filled;
 }
@@ -169,8 +165,6 @@ function mountOne(block, python) {
       block.dataset.boot = info.mode; // "fresh" or "snapshot"
       setStatus(block, "Ready. Your answers never leave this browser.", null);
       if (pending) calculate();
-      // Ask the service worker to keep Python for offline use.
-      navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("keep-runtime"));
     },
     (error) => {
       console.error("Python did not start:", error);
@@ -187,4 +181,9 @@ function mountOne(block, python) {
 export function mount(blocks, worker, early = []) {
   const python = connect(worker, early);
   for (const block of blocks) mountOne(block, python);
+  // Once Python is up, ask the service worker to keep it for offline use
+  // (once per page, however many calculators it shows).
+  python.ready.then(() =>
+    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("keep-runtime")),
+  );
 }

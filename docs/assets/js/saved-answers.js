@@ -55,14 +55,18 @@ function touched(form, el) {
   return el.type === "checkbox" ? el.checked !== el.defaultChecked : el.value !== el.defaultValue;
 }
 
+/** Set one control from a saved or linked answer (booleans may come as "true"). */
+export function setControl(el, value) {
+  if (el.type === "checkbox") el.checked = value === true || value === "true";
+  else if (el.type === "radio") el.checked = el.value === value;
+  else el.value = typeof value === "string" ? value : "";
+}
+
 function fill(form, answers) {
   let filled = 0;
   for (const el of fieldsOf(form)) {
     if (!(el.name in answers) || touched(form, el)) continue;
-    const value = answers[el.name];
-    if (el.type === "checkbox") el.checked = value === true;
-    else if (el.type === "radio") el.checked = el.value === value;
-    else el.value = typeof value === "string" ? value : "";
+    setControl(el, answers[el.name]);
     filled += 1;
   }
   return filled;
