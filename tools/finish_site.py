@@ -1,5 +1,6 @@
-"""Finish a built site: stamp the service worker with the build's version and
-the list of files to keep for offline use.
+"""Finish a built site: stamp the Python worker with the version of the
+runtime it boots (its memory snapshots are keyed on it), and the service
+worker with the build's version and the list of files to keep offline.
 
 A plain post-build step rather than an MkDocs hook, so it works the same for
 MkDocs and Zensical (which ignores `hooks:`).
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 SERVICE_WORKER = "sw.js"
+PYTHON_WORKER = "assets/js/python-worker.js"
 # Fetched and cached on first use instead of up front: the Python runtime is
 # several MB, and a reader who never opens a calculator should not pay for it.
 ON_DEMAND = ("assets/vendor/", "assets/py/")
@@ -46,7 +48,18 @@ def build_version(site: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
+def stamp_python_worker(site: Path, files: list[str]) -> None:
+    """A hash of everything a Python snapshot depends on: Pyodide, the
+    precompiled standard library and the calculators."""
+    worker = site / PYTHON_WORKER
+    text = worker.read_text(encoding="utf-8")
+    if "__RUNTIME_VERSION__" not in text:
+        return  # a copy of a finished site (the offline tests make them) is already stamped
+    worker.write_text(text.replace("__RUNTIME_VERSION__", build_version(site, runtime_list(files))), encoding="utf-8")
+
+
 def finish(site: Path) -> str:
+    stamp_python_worker(site, site_files(site))
     worker = site / SERVICE_WORKER
     template = worker.read_text(encoding="utf-8")
     if "__BUILD_VERSION__" not in template:

@@ -1,6 +1,7 @@
 """Both ways Python boots give the same results as native Python: a fresh boot,
-and a restore from the memory snapshot the first visit keeps. A bad or stale
-snapshot falls back to a fresh boot and is replaced."""
+and a restore from the memory snapshot the first visit keeps. One snapshot
+serves every calculator page. A bad or stale snapshot falls back to a fresh
+boot and is replaced, and no snapshot is taken once a calculation has run."""
 
 from __future__ import annotations
 
@@ -112,3 +113,42 @@ def test_fresh_boot_can_be_forced(watched: tuple[Page, Watch, SiteServer]) -> No
     page.goto(server.root + "tools/timeline/?rtr-boot=fresh")
     wait_ready(page)
     assert boot_mode(page) == "fresh"
+
+
+def test_one_snapshot_serves_every_calculator_page(watched: tuple[Page, Watch, SiteServer]) -> None:
+    page, _, server = watched
+    page.goto(server.root + "tools/timeline/")
+    wait_ready(page)
+    assert boot_mode(page) == "fresh"
+    kept = wait_for_snapshot(page)
+    for other in ("readiness", "planner"):
+        page.goto(server.root + f"tools/{other}/")
+        wait_ready(page)
+        assert boot_mode(page) == "snapshot", other
+    assert kept_snapshots(page).keys() == kept.keys()
+    vector = next(v for v in load("planner") if not v.native_only and typeable("planner", v.input))
+    check_vectors(page, "planner", [vector], server.prefix)
+
+
+def test_no_snapshot_is_taken_once_a_calculation_has_run(watched: tuple[Page, Watch, SiteServer]) -> None:
+    """A request that reaches the worker before Python is ready runs before
+    any snapshot would be taken: then none is, so no answer is ever kept."""
+    page, _, server = watched
+    server.delays["pyodide.asm.wasm"] = 2.0  # keep Python booting while the request goes in
+    try:
+        page.goto(server.root + "tools/timeline/")
+        page.evaluate(
+            """async () => {
+                const boot = await import(new URL("../../assets/js/python-boot.js", location.href).href);
+                boot.worker.postMessage({ type: "run", id: 0, calculator: "timeline",
+                                          payload: { weeks_since_birth: "9" }, siteRoot: "" });
+            }"""
+        )
+        assert page.get_attribute(".rtr-calculator", "data-ready") != "true"
+        wait_ready(page)
+    finally:
+        server.delays.clear()
+    fill(page, "timeline", {"weeks_since_birth": "21"})
+    submit(page, "timeline")
+    page.wait_for_timeout(3000)  # longer than taking a snapshot takes
+    assert kept_snapshots(page) == {}

@@ -4,20 +4,21 @@
 //
 // Two ways to boot:
 // - fresh: Pyodide with a standard library precompiled at build time;
-// - snapshot: a memory image of Python with the calculators already
+// - snapshot: a memory image of Python with every calculator already
 //   imported, made in this browser after its first fresh boot and kept in
-//   its Cache Storage. Restoring it skips most of the start-up work.
+//   its Cache Storage. Restoring it skips most of the start-up work, on any
+//   calculator page.
 // The snapshot is a private, version-locked Pyodide API, so any problem
 // (missing, made by another build, failed check) falls back to a fresh boot
 // and the bad copy is deleted. Nothing downloads a snapshot: the first visit
 // pays nothing for it, and it never holds a reader's answers (it is taken
-// before any calculation).
+// before the first calculation, or not at all).
 
 import { loadPyodide, version } from "../vendor/pyodide/pyodide.mjs";
 
 const runtime = new URL("../vendor/pyodide/", import.meta.url);
 const app = new URL("../py/calculators.zip", import.meta.url);
-// Settings from the page, in the worker's name (see site.js).
+// Settings from the page, in the worker's name (see python-boot.js).
 const settings = (() => {
   try {
     return JSON.parse(self.name || "{}");
@@ -27,8 +28,14 @@ const settings = (() => {
 })();
 // The calculators on this page, imported while Python boots; others load on demand.
 const wanted = (Array.isArray(settings.calculators) ? settings.calculators : []).filter((name) => /^[a-z]+$/.test(name));
+// Stamped by tools/finish_site.py with a hash of the runtime and the
+// calculators, so a snapshot is only ever restored into the build that made
+// it. Unstamped (the writers' live preview), no snapshot is used.
+const RUNTIME_VERSION = "__RUNTIME_VERSION__";
+const useSnapshots = !RUNTIME_VERSION.startsWith("__") && settings.boot !== "fresh";
 // Not "return-to-run-…": the service worker deletes old caches by that prefix.
 const SNAPSHOTS = "rtr-python-snapshots";
+const SNAPSHOT_KEY = new URL(`python-snapshot/${version}/${RUNTIME_VERSION}`, runtime).href;
 const APP_PATH = "/home/pyodide/calculators.zip";
 
 const progress = (percent, text) => postMessage({ type: "progress", percent, text });
@@ -51,14 +58,6 @@ async function fetchApp() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// A snapshot is only valid for this Pyodide, these calculators and this
-// page's imports: all three are in its key.
-async function snapshotKey(bundle) {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bundle));
-  const hash = [...digest.slice(0, 12)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return new URL(`python-snapshot/${version}/${hash}/${wanted.join("+") || "none"}`, runtime).href;
-}
-
 async function snapshots() {
   try {
     return await caches.open(SNAPSHOTS);
@@ -67,28 +66,30 @@ async function snapshots() {
   }
 }
 
-async function readSnapshot(key) {
-  if (settings.boot === "fresh") return null; // lets tests and the bench force a path
-  const response = await (await snapshots())?.match(key);
-  return response ? new Uint8Array(await response.arrayBuffer()) : null;
-}
-
-function importCalculators(pyodide) {
+function importCalculators(pyodide, names) {
   // Plain runPython, no JS proxies: a memory snapshot must hold none.
-  const imports = ["calculators.api", ...wanted.map((name) => `calculators.${name}`)];
+  const imports = ["calculators.api", ...names.map((name) => `calculators.${name}`)];
   pyodide.runPython(
     `import sys\nif ${JSON.stringify(APP_PATH)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP_PATH)})\n` +
       imports.map((module) => `import ${module}`).join("\n"),
   );
 }
 
-async function saveSnapshot(pyodide, key) {
+let calculated = false; // set by the first request: from then on, no snapshot
+
+// After a fresh boot, once the page is ready: import every calculator (so
+// the image serves every calculator page) and keep a memory image. Skipped
+// if a calculation has already run, so no answer is ever in it.
+async function keepSnapshot(pyodide) {
+  if (calculated) return;
   try {
+    pyodide.runPython("from calculators.registry import NAMES\nimport importlib\nfor name in NAMES: importlib.import_module(f'calculators.{name}')");
     const image = pyodide.makeMemorySnapshot();
     const cache = await snapshots();
-    // Drop images from older builds before keeping this one.
-    for (const old of (await cache?.keys()) ?? []) await cache.delete(old);
-    await cache?.put(key, new Response(image, { headers: { "Content-Type": "application/octet-stream" } }));
+    // One image at a time: drop those of older builds.
+    for (const old of (await cache?.keys()) ?? []) if (old.url !== SNAPSHOT_KEY) await cache.delete(old);
+    await cache?.put(SNAPSHOT_KEY, new Response(image, { headers: { "Content-Type": "application/octet-stream" } }));
+    postMessage({ type: "snapshot-kept" });
   } catch (error) {
     console.warn("No Python snapshot kept:", error);
   }
@@ -97,45 +98,50 @@ async function saveSnapshot(pyodide, key) {
 async function boot() {
   phase("start");
   progress(10, "Starting Python in the background…");
-  const bundle = await fetchApp();
-  const key = await snapshotKey(bundle);
-  const image = await readSnapshot(key).catch(() => null);
+  // The calculators' zip downloads while Python starts.
+  const bundle = fetchApp();
+  bundle.catch(() => {}); // reported below, when it is awaited
   let pyodide = null;
   let mode = "fresh";
-  if (image) {
+  const saved = useSnapshots ? await (await snapshots())?.match(SNAPSHOT_KEY).catch(() => null) : null;
+  if (saved) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
+      // A promise: Pyodide reads it only once its own files are on the way.
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: saved.arrayBuffer() });
       mode = "snapshot";
     } catch (error) {
       console.warn("Python snapshot unusable, booting fresh:", error);
-      await (await snapshots())?.delete(key);
+      await (await snapshots())?.delete(SNAPSHOT_KEY);
     }
   }
-  if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: useSnapshots });
   phase("python");
   progress(80, "Loading the calculators…");
   // The file system is not part of a snapshot: put the zip (imported from
   // directly, with its precompiled bytecode) back in place either way.
-  pyodide.FS.writeFile(APP_PATH, bundle);
-  importCalculators(pyodide);
-  const saving = mode === "fresh" ? saveSnapshot(pyodide, key) : null;
-  const runJson = pyodide.pyimport("calculators.api").run_json;
+  pyodide.FS.writeFile(APP_PATH, await bundle);
+  importCalculators(pyodide, wanted);
   phase("calculators");
-  return { runJson, mode, saving };
+  return { pyodide, mode };
 }
 
 const ready = boot();
 ready.then(
-  ({ mode, saving }) => {
+  ({ pyodide, mode }) => {
     postMessage({ type: "ready", phases, mode });
-    saving?.then(() => postMessage({ type: "snapshot-kept" }));
+    // A task of its own, after "ready" has gone: a request already queued
+    // runs first, and then no snapshot is taken.
+    if (mode === "fresh" && useSnapshots) setTimeout(() => keepSnapshot(pyodide), 0);
   },
   (error) => postMessage({ type: "fatal", message: String(error?.message || error) }),
 );
 
+let runJson = null;
 addEventListener("message", async ({ data }) => {
   if (data.type !== "run") return;
-  const { runJson } = await ready;
+  calculated = true;
+  const { pyodide } = await ready;
+  runJson ??= pyodide.pyimport("calculators.api").run_json;
   let output;
   try {
     output = JSON.parse(runJson(data.calculator, JSON.stringify(data.payload), data.siteRoot));

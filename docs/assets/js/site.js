@@ -5,27 +5,13 @@
 document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", "Search this guide");
 
 const blocks = document.querySelectorAll(".rtr-calculator");
-if (blocks.length > 0) {
-  // Start Python first, then fetch the glue: the two overlap.
-  // The worker's settings travel in its name, not its URL: the service
-  // worker may answer from a cached copy whose URL has no query string.
-  const settings = {
-    calculators: [...blocks].map((block) => block.dataset.calculator),
-    // ?rtr-boot=fresh skips the saved Python snapshot (for tests and the bench).
-    boot: new URLSearchParams(location.search).get("rtr-boot") === "fresh" ? "fresh" : "any",
-  };
-  const worker = new Worker(new URL("./python-worker.js", import.meta.url), { type: "module", name: JSON.stringify(settings) });
-  const early = []; // what the worker says before the glue is listening
-  const keep = ({ data }) => early.push(data);
-  const failed = (event) => early.push({ type: "fatal", message: event.message || "the Python worker failed to load" });
-  worker.addEventListener("message", keep);
-  worker.addEventListener("error", failed);
-  import("./calculator.js").then((glue) => {
-    worker.removeEventListener("message", keep);
-    worker.removeEventListener("error", failed);
-    glue.mount(blocks, worker, early);
-  });
-}
+// On a calculator page Python is already booting (python-boot.js, asked for
+// in the <head>); connect the forms to it.
+const python = blocks.length > 0 ? import("./python-boot.js") : null;
+python?.then(async (boot) => {
+  const glue = await import("./calculator.js");
+  glue.mount(blocks, boot.worker, boot.takeEarlyMessages());
+});
 
 // Offline support: the service worker lives at the site root so that its
 // scope covers every page, including under a GitHub Pages /<repo>/ prefix.
@@ -50,23 +36,31 @@ function offerUpdate(worker) {
   document.body.append(bar);
 }
 
+// Registered once the page has loaded, and on a calculator page once Python
+// is up: installing it fetches the whole guide, which would otherwise
+// compete with what the reader is waiting for.
+const pageLoaded = new Promise((resolve) =>
+  document.readyState === "complete" ? resolve() : addEventListener("load", resolve, { once: true }),
+);
+
+async function registerOfflineCopy(root) {
+  const registration = await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname });
+  if (!navigator.serviceWorker.controller) return; // first visit: nothing to update
+  const track = (worker) => {
+    if (!worker) return;
+    if (worker.state === "installed") offerUpdate(worker);
+    else worker.addEventListener("statechange", () => worker.state === "installed" && offerUpdate(worker));
+  };
+  track(registration.waiting);
+  track(registration.installing);
+  registration.addEventListener("updatefound", () => track(registration.installing));
+  // Ask for a fresh sw.js on every visit: a new deploy changes its bytes.
+  registration.update().catch(() => {}); // offline: try again next visit
+}
+
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
-  const root = new URL("../../", import.meta.url);
-  navigator.serviceWorker
-    .register(new URL("sw.js", root), { scope: root.pathname })
-    .then((registration) => {
-      if (!navigator.serviceWorker.controller) return; // first visit: nothing to update
-      const track = (worker) => {
-        if (!worker) return;
-        if (worker.state === "installed") offerUpdate(worker);
-        else worker.addEventListener("statechange", () => worker.state === "installed" && offerUpdate(worker));
-      };
-      track(registration.waiting);
-      track(registration.installing);
-      registration.addEventListener("updatefound", () => track(registration.installing));
-      // Ask for a fresh sw.js on every visit: a new deploy changes its bytes.
-      registration.update().catch(() => {}); // offline: try again next visit
-    })
+  Promise.all([pageLoaded, python?.then((boot) => boot.settled)])
+    .then(() => registerOfflineCopy(new URL("../../", import.meta.url)))
     .catch(() => {
       // No offline copy (private mode, or blocked): the site still works online.
     });
