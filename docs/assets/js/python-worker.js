@@ -14,7 +14,8 @@
 // pays nothing for it, and it never holds a reader's answers (it is taken
 // before the first calculation, or not at all).
 
-import { loadPyodide, version } from "../vendor/pyodide/pyodide.mjs";
+// Imported on demand, so the snapshot lookup below starts first.
+const pyodideModule = import("../vendor/pyodide/pyodide.mjs");
 
 const runtime = new URL("../vendor/pyodide/", import.meta.url);
 const app = new URL("../py/calculators.zip", import.meta.url);
@@ -35,7 +36,8 @@ const RUNTIME_VERSION = "__RUNTIME_VERSION__";
 const useSnapshots = !RUNTIME_VERSION.startsWith("__") && settings.boot !== "fresh";
 // Not "return-to-run-…": the service worker deletes old caches by that prefix.
 const SNAPSHOTS = "rtr-python-snapshots";
-const SNAPSHOT_KEY = new URL(`python-snapshot/${version}/${RUNTIME_VERSION}`, runtime).href;
+// The runtime version covers Pyodide itself (its files are in the hash).
+const SNAPSHOT_KEY = new URL(`python-snapshot/${RUNTIME_VERSION}`, runtime).href;
 const APP_PATH = "/home/pyodide/calculators.zip";
 
 const progress = (percent, text) => postMessage({ type: "progress", percent, text });
@@ -95,19 +97,24 @@ async function keepSnapshot(pyodide) {
   }
 }
 
+// Started before anything waits on Pyodide's loader: the calculators' zip,
+// and the saved snapshot (looked up and read while the loader downloads).
+const bundle = fetchApp();
+bundle.catch(() => {}); // reported in boot(), where it is awaited
+const savedSnapshot = useSnapshots ? snapshots().then((cache) => cache?.match(SNAPSHOT_KEY)).catch(() => null) : null;
+const savedBytes = Promise.resolve(savedSnapshot).then((found) => found?.arrayBuffer());
+savedBytes.catch(() => {}); // a failed read is a failed restore: handled in boot()
+
 async function boot() {
   phase("start");
   progress(10, "Starting Python in the background…");
-  // The calculators' zip downloads while Python starts.
-  const bundle = fetchApp();
-  bundle.catch(() => {}); // reported below, when it is awaited
   let pyodide = null;
   let mode = "fresh";
-  const saved = useSnapshots ? await (await snapshots())?.match(SNAPSHOT_KEY).catch(() => null) : null;
-  if (saved) {
+  const { loadPyodide } = await pyodideModule;
+  if (await savedSnapshot) {
     try {
-      // A promise: Pyodide reads it only once its own files are on the way.
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: saved.arrayBuffer() });
+      // Still being read: Pyodide waits for it only once its own files are on the way.
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: savedBytes });
       mode = "snapshot";
     } catch (error) {
       console.warn("Python snapshot unusable, booting fresh:", error);
