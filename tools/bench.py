@@ -11,8 +11,8 @@ Figures (medians of 5, loopback, this machine):
 - per calculator page, cold (fresh profile) and warm (second visit, service
   worker and HTTP cache warm): first contentful paint, form usable
   (DOM interactive), Python ready, main-thread long tasks before ready from
-  any source, and the part of them our own scripts ran (long animation
-  frames name each script);
+  any source, the time our own scripts ran inside them, and the long tasks
+  our scripts make on their own (long animation frames name each script);
 - submit to result, once Python is ready;
 - the same boot figures for a "before" build whose runtime loads the plain
   .py standard library (as Pyodide ships it), to show what precompiling buys;
@@ -118,13 +118,18 @@ def visit(page: Page, url: str) -> dict[str, float]:
             // (the theme's start-up included)...
             const all = (window.__longTasks || []).filter(([at]) => at < ready)
               .reduce((total, [, duration]) => total + duration, 0);
-            // ...and the time our own scripts ran inside long frames before
-            // ready: what the Python boot and the glue cost the page.
-            const mine = (window.__frames || []).flatMap((f) => f.scripts)
+            // ...the time our own scripts ran inside those long frames (the
+            // Python boot and the glue)...
+            const oursIn = (frame) => frame.scripts
               .filter((s) => s.start < ready && ours.some((part) => s.url.includes(part)))
               .reduce((total, s) => total + s.duration, 0);
+            const frames = window.__frames || [];
+            const mine = frames.reduce((total, f) => total + oursIn(f), 0);
+            // ...and the long tasks our scripts make on their own: frames in
+            // which they alone ran for 50 ms or more.
+            const blocking = frames.map(oursIn).filter((ms) => ms >= 50).reduce((a, b) => a + b, 0);
             return { fcp: paint ? paint.startTime : NaN, usable: nav.domInteractive, ready,
-                     long_tasks: all, boot_long_tasks: mine,
+                     long_tasks: all, our_share: mine, boot_long_tasks: blocking,
                      snapshot: document.querySelector(".rtr-calculator").dataset.boot === "snapshot" ? 1 : 0 };
         }""",
         list(OUR_SCRIPTS),
@@ -254,8 +259,8 @@ def main() -> int:
         for path, runs in results[key].items():
             for visit_kind in ("cold", "warm"):
                 r = runs[visit_kind]
-                rows.append([path, visit_kind, r["fcp"], r["usable"], r["ready"], r["long_tasks"], r["boot_long_tasks"], "yes" if r["snapshot"] else "no"])
-        print(table(f"{label}: ms from navigation", ["page", "visit", "first paint", "form usable", "Python ready", "long tasks before ready", "of which our scripts", "snapshot"], rows))
+                rows.append([path, visit_kind, r["fcp"], r["usable"], r["ready"], r["long_tasks"], r["our_share"], r["boot_long_tasks"], "yes" if r["snapshot"] else "no"])
+        print(table(f"{label}: ms from navigation", ["page", "visit", "first paint", "form usable", "Python ready", "long tasks before ready", "our scripts in them", "long tasks of ours", "snapshot"], rows))
     print(table("Submit to result, Python ready (ms)", ["page", "median"], [[p, ms] for p, ms in results["submit_ms"].items()]))
     lh_rows = [[p, s["performance"], s["tbt_ms"], s["accessibility"], s["best_practices"], round(s["bytes"] / 1000)]
                for p, s in results["lighthouse"].items() if s]
@@ -271,7 +276,7 @@ def main() -> int:
         ("result within 100 ms of submit", all(ms <= BUDGET_RESULT_MS for ms in results["submit_ms"].values())),
         ("Python ready <= 1.5 s cold", all(results["boot"][p]["cold"]["ready"] <= GOAL_READY_COLD_MS for p in calc_pages)),
         ("Python ready <= 0.7 s warm", all(results["boot"][p]["warm"]["ready"] <= GOAL_READY_WARM_MS for p in calc_pages)),
-        ("0 ms of main-thread long tasks from the Python boot", all(results["boot"][p][v]["boot_long_tasks"] == 0 for p in calc_pages for v in ("cold", "warm"))),
+        ("0 ms of long tasks made by the Python boot and glue", all(results["boot"][p][v]["boot_long_tasks"] == 0 for p in calc_pages for v in ("cold", "warm"))),
         ("0 ms of long tasks before ready, theme's own included", all(results["boot"][p][v]["long_tasks"] == 0 for p in calc_pages for v in ("cold", "warm"))),
         ("calculator page <= 7 MB gzip", all(results["bytes"][p]["gzip"] <= GOAL_CALCULATOR_GZIP_BYTES for p in calc_pages)),
     ]
