@@ -178,6 +178,7 @@ function mountOne(block, python) {
   setupSaving(block);
 }
 
+// Returns the connection, whose `ready` settles once Python is up or has failed.
 export function mount(blocks, worker, early = []) {
   const python = connect(worker, early);
   for (const block of blocks) mountOne(block, python);
@@ -186,4 +187,5 @@ export function mount(blocks, worker, early = []) {
   python.ready.then(() =>
     navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("keep-runtime")),
   );
+  return python;
 }

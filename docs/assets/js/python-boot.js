@@ -36,11 +36,3 @@ export function takeEarlyMessages() {
   worker.removeEventListener("error", failed);
   return early.splice(0);
 }
-
-// Settles once Python is ready or has failed: other work that would compete
-// with the boot for the network and the CPU (the offline copy) waits for it.
-export const settled = new Promise((resolve) => {
-  const done = ({ data }) => (data.type === "ready" || data.type === "fatal") && resolve();
-  worker.addEventListener("message", done);
-  worker.addEventListener("error", () => resolve());
-});

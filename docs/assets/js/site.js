@@ -7,11 +7,13 @@ document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", 
 const blocks = document.querySelectorAll(".rtr-calculator");
 // On a calculator page Python is already booting (python-boot.js, asked for
 // in the <head>); connect the forms to it.
-const python = blocks.length > 0 ? import("./python-boot.js") : null;
-python?.then(async (boot) => {
-  const glue = await import("./calculator.js");
-  glue.mount(blocks, boot.worker, boot.takeEarlyMessages());
-});
+const python =
+  blocks.length > 0
+    ? import("./python-boot.js").then(async (boot) => {
+        const glue = await import("./calculator.js");
+        return glue.mount(blocks, boot.worker, boot.takeEarlyMessages());
+      })
+    : null;
 
 // Offline support: the service worker lives at the site root so that its
 // scope covers every page, including under a GitHub Pages /<repo>/ prefix.
@@ -59,7 +61,9 @@ async function registerOfflineCopy(root) {
 }
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
-  Promise.all([pageLoaded, python?.then((boot) => boot.settled)])
+  // Whether Python started or failed, the offline copy is still wanted.
+  const pythonSettled = python?.then((connection) => connection.ready).catch(() => {});
+  Promise.all([pageLoaded, pythonSettled])
     .then(() => registerOfflineCopy(new URL("../../", import.meta.url)))
     .catch(() => {
       // No offline copy (private mode, or blocked): the site still works online.
