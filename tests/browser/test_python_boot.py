@@ -138,9 +138,8 @@ def test_no_snapshot_is_taken_once_a_calculation_has_run(watched: tuple[Page, Wa
     try:
         page.goto(server.root + "tools/timeline/")
         page.evaluate(
-            """async () => {
-                const boot = await import(new URL("../../assets/js/python-boot.js", location.href).href);
-                boot.worker.postMessage({ type: "run", id: 0, calculator: "timeline",
+            """() => {
+                window.rtrPython.worker.postMessage({ type: "run", id: 0, calculator: "timeline",
                                           payload: { weeks_since_birth: "9" }, siteRoot: "" });
             }"""
         )

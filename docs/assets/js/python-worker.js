@@ -19,7 +19,7 @@ const pyodideModule = import("../vendor/pyodide/pyodide.mjs");
 
 const runtime = new URL("../vendor/pyodide/", import.meta.url);
 const app = new URL("../py/calculators.zip", import.meta.url);
-// Settings from the page, in the worker's name (see python-boot.js).
+// Settings from the page, in the worker's name (see overrides/partials/python-start.html).
 const settings = (() => {
   try {
     return JSON.parse(self.name || "{}");

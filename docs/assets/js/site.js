@@ -5,13 +5,15 @@
 document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", "Search this guide");
 
 const blocks = document.querySelectorAll(".rtr-calculator");
-// On a calculator page Python is already booting (python-boot.js, asked for
-// in the <head>); connect the forms to it.
+// On a calculator page Python is already booting: an inline script at the
+// top of the <head> started it (overrides/partials/python-start.html).
+// Connect the forms to it.
 const python =
   blocks.length > 0
-    ? import("./python-boot.js").then(async (boot) => {
-        const glue = await import("./calculator.js");
-        return glue.mount(blocks, boot.worker, boot.takeEarlyMessages());
+    ? import("./calculator.js").then((glue) => {
+        const started = window.rtrPython;
+        if (!started) throw new Error("Python was not started: this page lacks overrides/partials/python-start.html");
+        return glue.mount(blocks, started.worker, started.takeEarlyMessages());
       })
     : null;
 
