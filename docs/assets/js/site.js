@@ -17,6 +17,34 @@ const python =
       })
     : null;
 
+// Material's search index is built by a stand-in worker that waits for a
+// go-ahead (search-worker.js): at once on a reading page; on a calculator
+// page once Python has started (or failed), or when the reader opens the
+// search, whichever comes first. The go-ahead names the theme's own worker.
+const themeSearch = (() => {
+  try {
+    const url = JSON.parse(document.getElementById("__config")?.textContent ?? "{}").rtrThemeSearch;
+    return url ? new URL(url, location.href).href : null;
+  } catch {
+    return null;
+  }
+})();
+const searchChannel = themeSearch ? new BroadcastChannel("rtr-search") : null;
+let searchMayStart = false;
+function letSearchStart() {
+  searchMayStart = true;
+  searchChannel?.postMessage({ go: themeSearch });
+}
+// The stand-in asks when it starts after this script has said "go".
+searchChannel?.addEventListener("message", ({ data }) => data === "waiting" && searchMayStart && letSearchStart());
+if (python) {
+  python.then((connection) => connection.ready).finally(letSearchStart).catch(() => {});
+  document.getElementById("__search")?.addEventListener("change", letSearchStart, { once: true });
+  document.querySelector(".md-search")?.addEventListener("focusin", letSearchStart, { once: true });
+} else {
+  letSearchStart();
+}
+
 // Offline support: the service worker lives at the site root so that its
 // scope covers every page, including under a GitHub Pages /<repo>/ prefix.
 // A new version is never swapped in under the reader: she is offered a
