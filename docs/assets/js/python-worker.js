@@ -84,7 +84,7 @@ function importCalculators(pyodide, names) {
 }
 
 // A snapshot is Python's whole memory: 31 MB, of which about 60% is pages of
-// zeros. It is kept without them, so a warm start reads about 12 MB back
+// zeros. It is kept without them, so a warm start reads about 13 MB back
 // from Cache Storage instead of 31 MB; that read is what a warm start waits
 // on. Layout, in little-endian 32-bit words: magic, full length, number of
 // runs, then (offset, length) for each run of non-zero pages, then the runs'
