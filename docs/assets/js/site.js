@@ -16,6 +16,8 @@ const python =
         return glue.mount(blocks, started.worker, started.takeEarlyMessages());
       })
     : null;
+// Settled once Python is ready or has failed; null on a page without a calculator.
+const pythonSettled = python?.then((connection) => connection.ready).catch(() => {});
 
 // Material's search index is built by a stand-in worker that waits for a
 // go-ahead (search-worker.js): at once on a reading page; on a calculator
@@ -37,8 +39,8 @@ function letSearchStart() {
 }
 // The stand-in asks when it starts after this script has said "go".
 searchChannel?.addEventListener("message", ({ data }) => data === "waiting" && searchMayStart && letSearchStart());
-if (python) {
-  python.then((connection) => connection.ready).finally(letSearchStart).catch(() => {});
+if (pythonSettled) {
+  pythonSettled.then(letSearchStart);
   document.getElementById("__search")?.addEventListener("change", letSearchStart, { once: true });
   document.querySelector(".md-search")?.addEventListener("focusin", letSearchStart, { once: true });
 } else {
@@ -92,7 +94,6 @@ async function registerOfflineCopy(root) {
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
   // Whether Python started or failed, the offline copy is still wanted.
-  const pythonSettled = python?.then((connection) => connection.ready).catch(() => {});
   Promise.all([pageLoaded, pythonSettled])
     .then(() => registerOfflineCopy(new URL("../../", import.meta.url)))
     .catch(() => {
