@@ -29,6 +29,9 @@ def run(name: str, payload: object, *, site_root: str = "") -> dict[str, Any]:
         return _failure(name, [Problem(INPUT, f"There is no calculator “{name}”. Try: {known}.")])
     values, problems = parse_payload(calculator.form, payload)
     if problems:
+        failed = frozenset(p.field for p in problems)
+        if calculator.check and INPUT not in failed:
+            problems += [p for p in calculator.check(values, failed) if p not in problems]
         return _failure(name, problems)
     try:
         result = calculator.compute(values)

@@ -2,7 +2,7 @@
 
 The page's form is generated from the same field definitions the parser uses,
 so the two cannot drift. Every control has a <label>; hints and error slots
-are tied to it with aria-describedby; the result region is a live region.
+are tied to it with aria-describedby; a short summary of each result is announced.
 """
 
 from __future__ import annotations
@@ -98,13 +98,26 @@ def render_field(form: FormSpec, field: Field) -> str:
 
 
 def _group(form: FormSpec, group: Group) -> str:
-    gid = f"rtr-{form.name}-{group.key}"
+    # "group-" keeps a group's id apart from a field of the same name (the
+    # planner has a "goal" group and a "goal" field).
+    gid = f"rtr-{form.name}-group-{group.key}"
     hint = f'<p class="rtr-hint" id="{gid}-hint">{esc(group.hint)}</p>' if group.hint else ""
     described = f' aria-describedby="{gid}-hint"' if group.hint else ""
     fields = "".join(render_field(form, f) for f in group.fields)
     return (
         f'<fieldset class="rtr-group" id="{gid}"{described}>'
         f"<legend>{esc(group.legend)}</legend>{hint}{fields}</fieldset>"
+    )
+
+
+def _error_summary(form: FormSpec) -> str:
+    # Filled by the glue with one link per problem (the GOV.UK pattern), so a
+    # reader sees every answer that needs a look at once, then goes to each.
+    return (
+        f'<div class="rtr-error-summary" id="rtr-{form.name}-errors" tabindex="-1" '
+        f'aria-labelledby="rtr-{form.name}-errors-title" hidden>'
+        f'<h2 class="rtr-error-summary__title" id="rtr-{form.name}-errors-title">'
+        "Some answers need a look</h2><ul></ul></div>"
     )
 
 
@@ -129,7 +142,7 @@ def render_form(form: FormSpec) -> str:
     return (
         f'<div class="rtr-calculator" data-calculator="{name}" data-ready="false">'
         f'<form class="rtr-form" id="rtr-{name}-form" novalidate>'
-        f"{groups}{form_error}"
+        f"{_error_summary(form)}{groups}{form_error}"
         '<div class="rtr-actions">'
         f'<button type="submit" id="rtr-{name}-submit" class="md-button md-button--primary rtr-submit" '
         f'aria-disabled="true" aria-describedby="rtr-{name}-status">{esc(form.submit_label)}</button>'
@@ -142,7 +155,11 @@ def render_form(form: FormSpec) -> str:
         '<noscript><p class="rtr-error">This calculator needs JavaScript, '
         "which runs only in your browser. Nothing is sent anywhere.</p></noscript>"
         "</form>"
-        f'<section class="rtr-result" id="rtr-{name}-result" aria-live="polite" '
-        f'aria-label="{esc(form.title)} result" tabindex="-1"></section>'
+        # The report is not a live region: a screen reader would read all of
+        # it. A short summary is announced instead, and focus moves to the
+        # report's heading.
+        f'<p class="rtr-announce" id="rtr-{name}-announce" role="status"></p>'
+        f'<section class="rtr-result" id="rtr-{name}-result" '
+        f'aria-label="{esc(form.title)} result"></section>'
         "</div>"
     )

@@ -78,3 +78,8 @@ class Calculator(Generic[Result]):
     to_data: Callable[[Result], dict[str, Any]]
     downloads: Callable[[Result], tuple[Download, ...]] | None = None
     """Files offered with the result; the view links each by `data-download=filename`."""
+    check: Callable[[Mapping[str, Any], frozenset[str]], list[Problem]] | None = None
+    """Checks across fields, run when some other answer failed to parse, so a
+    reader sees every problem at once rather than one more on each submit.
+    Given the parsed values and the names of the fields that failed; each
+    check whose fields all parsed reports what compute would."""

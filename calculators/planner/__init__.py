@@ -2,14 +2,19 @@
 
 from ..spec import Calculator
 from .adapt import Advice, follow, next_step
-from .compute import Plan, Session, Week, build_plan, compute
+from .compute import Plan, Session, Week, build_plan, compute, cross_field_problems
 from .engine import Ramp, Step, build_steps, schedule
 from .exports import csv_text, downloads, ics
 from .form import FORM
 from .view import render
 
 CALCULATOR: Calculator[Plan] = Calculator(
-    form=FORM, compute=compute, render=render, to_data=Plan.to_data, downloads=downloads
+    form=FORM,
+    compute=compute,
+    render=render,
+    to_data=Plan.to_data,
+    downloads=downloads,
+    check=cross_field_problems,
 )
 
 __all__ = [

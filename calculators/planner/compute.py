@@ -301,3 +301,16 @@ def compute(values: Mapping[str, Any]) -> Plan:
         bmi_over_30=bool(values.get("bmi_over_30")),
         poor_sleep=bool(values.get("poor_sleep")),
     )
+
+
+def cross_field_problems(values: Mapping[str, Any], failed: frozenset[str]) -> list[Problem]:
+    """The start-date and goal checks, for when another answer failed to parse."""
+    problems: list[Problem | None] = []
+    today: dt.date = values.get("today") or dt.date.today()
+    if not failed & {"start_date", "today"} and values.get("start_date"):
+        problems.append(_check_start_date(values["start_date"], today))
+    if not failed & {"level", "goal", "easy_pace"}:
+        pace = values.get("easy_pace") or DEFAULT_EASY_PACE
+        level = LEVELS_BY_KEY[values.get("level") or DEFAULT_LEVEL]
+        problems.append(goal_problem(level, goal_seconds(values.get("goal") or DEFAULT_GOAL, pace)))
+    return [p for p in problems if p]

@@ -1,12 +1,17 @@
 """Readiness check: one verdict (see-professional, not-yet or ready), item by item."""
 
 from ..spec import Calculator
+from ..timeline.compute import timing_problems
 from .compute import VERDICT_ORDER, Item, Readiness, compute
 from .form import FORM
 from .view import render
 
 CALCULATOR: Calculator[Readiness] = Calculator(
-    form=FORM, compute=compute, render=render, to_data=Readiness.to_data
+    form=FORM,
+    compute=compute,
+    render=render,
+    to_data=Readiness.to_data,
+    check=timing_problems,
 )
 
 __all__ = ["CALCULATOR", "FORM", "VERDICT_ORDER", "Item", "Readiness", "compute", "render"]

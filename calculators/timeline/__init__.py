@@ -1,12 +1,16 @@
 """Postpartum timeline: where you are since birth, and the dated milestones ahead."""
 
 from ..spec import Calculator
-from .compute import Milestone, Timeline, compute
+from .compute import Milestone, Timeline, compute, timing_problems
 from .form import FORM
 from .view import render
 
 CALCULATOR: Calculator[Timeline] = Calculator(
-    form=FORM, compute=compute, render=render, to_data=Timeline.to_data
+    form=FORM,
+    compute=compute,
+    render=render,
+    to_data=Timeline.to_data,
+    check=timing_problems,
 )
 
 __all__ = ["CALCULATOR", "FORM", "Milestone", "Timeline", "compute", "render"]

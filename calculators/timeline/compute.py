@@ -111,3 +111,17 @@ def compute(values: Mapping[str, Any]) -> Timeline:
             )
         )
     return build_timeline(birth_date, today, estimated=False)
+
+
+TIMING_FIELDS = frozenset({"birth_date", "weeks_since_birth", "today"})
+
+
+def timing_problems(values: Mapping[str, Any], failed: frozenset[str]) -> list[Problem]:
+    """The date checks, on their own, for when another answer failed to parse."""
+    if failed & TIMING_FIELDS:
+        return []
+    try:
+        compute({name: values.get(name) for name in TIMING_FIELDS})
+    except InputError as error:
+        return list(error.problems)
+    return []

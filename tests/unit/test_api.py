@@ -91,3 +91,27 @@ def test_registry_names_match_the_packages() -> None:
     for name in CALCULATORS:
         assert CALCULATORS[name].form.name == name
     assert "nope" not in CALCULATORS
+
+
+# Every problem at once: a cross-field check still runs when another answer
+# failed to parse (issue: the missing date appeared only on the next submit).
+@pytest.mark.parametrize(
+    ("name", "payload", "fields"),
+    [
+        ("readiness", {}, {"birth_type", "birth_date"}),
+        ("readiness", {"birth_type": "x", "birth_date": "2030-01-01", "today": "2026-01-01"}, {"birth_type", "birth_date"}),
+        ("timeline", {"birth_date": "2026-01-01", "weeks_since_birth": "3", "nope": 1}, {"nope", "weeks_since_birth"}),
+        ("planner", {"runs_per_week": "9", "start_date": "2020-01-01", "today": "2026-01-07"}, {"runs_per_week", "start_date"}),
+        ("planner", {"pace": "x", "level": "run120-walk60", "goal": "run-20", "today": "2026-01-07"}, {"pace"}),
+    ],
+)
+def test_every_problem_is_reported_at_once(name: str, payload: dict, fields: set[str]) -> None:
+    outcome = run(name, payload)
+    assert not outcome["ok"]
+    assert {e["field"] for e in outcome["errors"]} >= fields
+    assert len(outcome["errors"]) == len({(e["field"], e["message"]) for e in outcome["errors"]})
+
+
+def test_a_check_on_a_field_that_failed_is_not_repeated() -> None:
+    outcome = run("readiness", {"birth_type": "vaginal", "birth_date": "not a date"})
+    assert [e["field"] for e in outcome["errors"]] == ["birth_date"]

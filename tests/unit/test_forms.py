@@ -51,9 +51,11 @@ def test_form_has_a_control_for_every_field(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CALCULATORS))
-def test_result_region_is_announced(name: str) -> None:
+def test_a_summary_is_announced_not_the_whole_report(name: str) -> None:
     html = render_form(CALCULATORS[name].form)
-    assert re.search(r'<section class="rtr-result"[^>]*aria-live="polite"', html)
+    assert re.search(rf'<p class="rtr-announce" id="rtr-{name}-announce" role="status">', html)
+    result = re.search(r'<section class="rtr-result"[^>]*>', html)
+    assert result and "aria-live" not in result.group(0)
     assert 'data-ready="false"' in html and 'aria-disabled="true"' in html
 
 
