@@ -10,9 +10,12 @@ from __future__ import annotations
 from ..html import esc
 from .compute import Plan
 
-WIDTH = 640
-HEIGHT = 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 48
+# Drawn for a phone first: 400 units across a 358 px column keeps 13-unit
+# text at about 12 px (at 640 units wide it was 6.7 px on a 390 px screen).
+# The stylesheet caps the width on wide screens so the text stays modest.
+WIDTH = 400
+HEIGHT = 250
+LEFT, RIGHT, TOP, BOTTOM = 44, 8, 14, 46
 TITLE_ID = "rtr-planner-chart-title"
 DESC_ID = "rtr-planner-chart-desc"
 TICK_STEPS = (5, 10, 15, 20, 30, 60)
@@ -51,12 +54,14 @@ def weekly_chart(plan: Plan) -> str:
     tick_labels = "".join(
         f'<text x="{LEFT - 6}" y="{_num(y(t) + 4)}" text-anchor="end">{t}</text>' for t in ticks
     )
-    lighter = ' fill-opacity="0.5"'
+    # Repeat weeks are outlined, not paler: a paler bar in the text colour
+    # reads darker on the dark scheme, and an outline reads the same on both.
+    outlined = ' fill="none" stroke="currentColor" stroke-width="1.5"'
     bars = "".join(
         f'<rect class="rtr-chart__bar rtr-chart__bar--{esc(w.kind)}" '
         f'x="{_num(LEFT + i * slot + (slot - bar_w) / 2)}" y="{_num(y(v))}" '
         f'width="{_num(bar_w)}" height="{_num(TOP + plot_h - y(v))}"'
-        f"{lighter if w.kind == 'repeat' else ''} />"
+        f"{outlined if w.kind == 'repeat' else ''} />"
         for i, (w, v) in enumerate(zip(plan.weeks, values, strict=True))
     )
     every = _week_label_every(count)
@@ -71,12 +76,12 @@ def weekly_chart(plan: Plan) -> str:
     desc = (
         f"Bars for {count} weeks. Weekly running rises from {_num(first)} minutes in week 1 "
         f"to {_num(last)} minutes in week {count}, never falling. "
-        f"{repeats} lighter bars mark repeat weeks, which hold the week before steady."
+        f"{repeats} outlined bars mark repeat weeks, which hold the week before steady."
     )
     return (
         f'<svg class="rtr-chart__svg" role="img" aria-labelledby="{TITLE_ID} {DESC_ID}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg" '
-        'focusable="false" fill="currentColor" font-size="12">'
+        'focusable="false" fill="currentColor" font-size="13">'
         f'<title id="{TITLE_ID}">Running minutes per week</title>'
         f'<desc id="{DESC_ID}">{esc(desc)}</desc>'
         f'<g class="rtr-chart__grid" stroke="currentColor" stroke-opacity="0.25">{grid}</g>'
@@ -87,8 +92,8 @@ def weekly_chart(plan: Plan) -> str:
         f'<g class="rtr-chart__labels">{labels}</g>'
         f'<text class="rtr-chart__axis-title" x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 8}" '
         'text-anchor="middle">Week</text>'
-        f'<text class="rtr-chart__axis-title" x="14" y="{TOP + plot_h / 2:.0f}" '
-        f'text-anchor="middle" transform="rotate(-90 14 {TOP + plot_h / 2:.0f})">'
+        f'<text class="rtr-chart__axis-title" x="12" y="{TOP + plot_h / 2:.0f}" '
+        f'text-anchor="middle" transform="rotate(-90 12 {TOP + plot_h / 2:.0f})">'
         "Minutes of running</text>"
         "</svg>"
     )

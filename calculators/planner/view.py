@@ -43,7 +43,7 @@ def _summary(plan: Plan) -> str:
         )
     else:
         text += f" In week 1 you run on {_days(plan)}."
-    return f'<p class="rtr-plan__summary">{esc(text)}</p>'
+    return f'<p class="rtr-plan__summary" data-announce>{esc(text)}</p>'
 
 
 def _assumptions(plan: Plan) -> str:
@@ -156,15 +156,15 @@ def _how_built(plan: Plan, site_root: str) -> str:
         sources.append("nielsen-2014-ijspt")
     how_long = site_link(site_root, "run/walk-to-run/#how-long")
     return (
-        '<section class="rtr-plan__rules" aria-labelledby="rtr-planner-rules">'
-        '<h3 id="rtr-planner-rules">How this plan is built</h3>'
+        '<details class="rtr-plan__rules">'
+        "<summary>How this plan is built</summary>"
         f'<ol class="rtr-plan__invariants">{lis}</ol>'
         "<p>This is slower than fixed plans like Couch to 5K on purpose. "
         "Postpartum experts reject fixed plans; they build up gently and step back "
         "when symptoms appear. Taking a long time is normal, so try not to compare "
         f'yourself with anyone else. See <a href="{how_long}">how long it takes</a>.</p>'
         f'<p class="rtr-source">Source: {cite(tuple(sources), site_root)}</p>'
-        "</section>"
+        "</details>"
     )
 
 
@@ -180,7 +180,7 @@ def _chart(plan: Plan) -> str:
     return (
         '<figure class="rtr-chart">'
         f"{weekly_chart(plan)}"
-        "<figcaption>Minutes of running each week. Lighter bars are repeat weeks.</figcaption>"
+        "<figcaption>Minutes of running each week. Outlined bars are repeat weeks.</figcaption>"
         '<details class="rtr-chart__data"><summary>The same numbers as a table</summary>'
         '<table class="rtr-table">'
         "<caption>Running time, week by week</caption>"
@@ -216,22 +216,38 @@ def _week(plan: Plan, week: Week) -> str:
     )
 
 
+def _weeks(plan: Plan) -> str:
+    """The first two weeks in full, where she starts; the rest behind one disclosure."""
+    first, rest = plan.weeks[:2], plan.weeks[2:]
+    title = "Your first week" if len(first) == 1 else "Your first two weeks"
+    html = (
+        '<section class="rtr-plan__first" aria-labelledby="rtr-planner-first">'
+        f'<h3 id="rtr-planner-first">{title}</h3>{"".join(_week(plan, w) for w in first)}'
+        "</section>"
+    )
+    if rest:
+        html += (
+            '<details class="rtr-plan__weeks">'
+            f"<summary>Weeks {rest[0].number} to {rest[-1].number}, week by week</summary>"
+            f'{"".join(_week(plan, w) for w in rest)}</details>'
+        )
+    return html
+
+
 def render(plan: Plan, site_root: str = "") -> str:
-    weeks = "".join(_week(plan, w) for w in plan.weeks)
     return (
         f'<div class="rtr-report" data-calculator="planner" data-weeks="{len(plan.weeks)}" '
         f'data-goal="{esc(plan.goal)}" data-runs-per-week="{plan.runs_per_week}" '
         f'data-pace="{esc(plan.pace)}">'
-        f'<h2 class="rtr-report__title">{esc(headline(plan))}</h2>'
+        f'<h2 class="rtr-report__title" data-announce>{esc(headline(plan))}</h2>'
         f"{_summary(plan)}"
         f"{_assumptions(plan)}"
+        f"{_weeks(plan)}"
         f"{_downloads()}"
         f"{_symptom_rules(site_root)}"
         '<section class="rtr-plan__overview" aria-labelledby="rtr-planner-overview">'
         '<h3 id="rtr-planner-overview">Your weeks at a glance</h3>'
         f"{_chart(plan)}</section>"
-        '<section class="rtr-plan__weeks" aria-labelledby="rtr-planner-weeks">'
-        f'<h3 id="rtr-planner-weeks">Week by week</h3>{weeks}</section>'
         f"{_how_built(plan, site_root)}"
         "</div>"
     )

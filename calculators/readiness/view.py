@@ -28,6 +28,15 @@ GROUP_TITLES = {
 
 _SIGN_STATUS = {"met": "None reported", "warning": "Reported"}
 _TEST_STATUS = {"met": "Passed", "not-met": "Not yet"}
+ROUTINE = {
+    "timing": ("check", "met"),
+    "warning-signs": ("signs", "with none reported"),
+    "see-a-clinician": ("conditions", "with none reported"),
+    "load-and-impact": ("tests", "passed"),
+    "strength": ("tests", "passed"),
+}
+"""How a group's routine items are summed up in one line: noun and state."""
+
 STATUS_TEXT = {
     "timing": {"met": "Met", "not-met": "Not yet"},
     "warning-signs": _SIGN_STATUS,
@@ -69,12 +78,17 @@ def _referral(r: Referral, site_root: str) -> str:
     )
 
 
+NEXT_MAX = 3
+"""The verdict card lists at most three things to do next; the rest follow below."""
+
+
 def _see_professional(r: Readiness, site_root: str) -> str:
     referrals = "".join(_referral(x, site_root) for x in r.professionals)
     return (
-        '<p class="rtr-verdict__lead">You told us about something that means running should '
-        "wait until you have been checked. This does not mean you can never run. "
-        "It means your body needs more support first.</p>"
+        '<p class="rtr-verdict__lead" data-announce>You told us about something that means '
+        "running should wait until you have been checked. This does not mean you can never "
+        "run. It means your body needs more support first.</p>"
+        '<h3 class="rtr-next__title">What to do next</h3>'
         f'<ul class="rtr-professionals">{referrals}</ul>'
         f"{_source(('goom-2019', 'davenport-2025', 'seed-yoga-teacher'), site_root)}"
     )
@@ -105,22 +119,40 @@ def _earliest(r: Readiness) -> str:
     )
 
 
+def _more(count: int, what: str) -> str:
+    if count <= 0:
+        return ""
+    return f'<p class="rtr-next__more">And {count} more {what}: see the list below.</p>'
+
+
 def _not_yet(r: Readiness, site_root: str) -> str:
     unmet = [i for i in r.items if i.status == "not-met"]
-    todo = "".join(_todo(i, site_root) for i in unmet)
-    html = (
-        '<p class="rtr-verdict__lead">You reported no warning signs. '
-        "Here is what to work on before you run:</p>"
-        f'<ul class="rtr-todo">{todo}</ul>'
-    )
+    lead = '<p class="rtr-verdict__lead" data-announce>You reported no warning signs.'
     if r.now:
-        steps = "".join(_step(s, site_root) for s in r.now)
-        html = (
-            f"{_earliest(r)}{html}"
-            '<h3 class="rtr-now__title">What you can do now</h3>'
-            f'<ul class="rtr-now">{steps}</ul>'
+        # Before 12 weeks the foundation work is what to do next; the tests wait.
+        steps = "".join(_step(s, site_root) for s in r.now[:NEXT_MAX])
+        rest = r.now[NEXT_MAX:]
+        more = ""
+        if rest:
+            things = "thing" if len(rest) == 1 else "things"
+            more = (
+                f'<details class="rtr-more"><summary>{len(rest)} more {things} you can do now'
+                f'</summary><ul class="rtr-now">{"".join(_step(s, site_root) for s in rest)}'
+                "</ul></details>"
+            )
+        return (
+            f"{lead} It is too early to run, and there is plenty you can do now.</p>"
+            f"{_earliest(r)}"
+            '<h3 class="rtr-next__title rtr-now__title">What you can do now</h3>'
+            f'<ul class="rtr-now">{steps}</ul>{more}'
         )
-    return html
+    todo = "".join(_todo(i, site_root) for i in unmet[:NEXT_MAX])
+    return (
+        f"{lead} Here is what to work on before you run.</p>"
+        '<h3 class="rtr-next__title">What to do next</h3>'
+        f'<ul class="rtr-todo">{todo}</ul>'
+        f"{_more(len(unmet) - NEXT_MAX, 'tests to work on')}"
+    )
 
 
 def _start_reason(r: Readiness) -> tuple[str, tuple[str, ...]]:
@@ -150,9 +182,9 @@ def _ready(r: Readiness, site_root: str) -> str:
     planner = f"{site_link(site_root, path)}?{esc(query)}"
     why, why_sources = _start_reason(r)
     return (
-        '<p class="rtr-verdict__lead">You are past 12 weeks, you passed all eleven tests, '
-        "and you reported no warning signs. By the UK guideline, you can start a gentle "
-        "return to running.</p>"
+        '<p class="rtr-verdict__lead" data-announce>You are past 12 weeks, you passed all '
+        "eleven tests, and you reported no warning signs. By the UK guideline, you can start "
+        "a gentle return to running.</p>"
         f"{_source(('goom-2019',), site_root)}"
         f'<p class="rtr-start" data-level="{esc(r.start_level)}">Suggested start: '
         f"<strong>{esc(r.start_level_label)}</strong>. {esc(why)}</p>"
@@ -178,14 +210,29 @@ def _item(item: Item, site_root: str) -> str:
     )
 
 
+def _routine_summary(group: str, count: int) -> str:
+    """One line for a group's routine items, which fold away beneath it."""
+    noun, said = ROUTINE[group]
+    return f"{count} {noun if count != 1 else noun.rstrip('s')} {said}"
+
+
 def _items(r: Readiness, site_root: str) -> str:
+    """Each group: what needs her attention in full, the routine rest folded into one line."""
     html = ""
     for group, title in GROUP_TITLES.items():
-        items = "".join(_item(i, site_root) for i in r.items if i.group == group)
-        html += (
-            f'<h4 class="rtr-items__title">{esc(title)}</h4>'
-            f'<ul class="rtr-items" data-group="{esc(group)}">{items}</ul>'
-        )
+        in_group = [i for i in r.items if i.group == group]
+        attention = "".join(_item(i, site_root) for i in in_group if i.status != "met")
+        routine = [i for i in in_group if i.status == "met"]
+        html += f'<h4 class="rtr-items__title">{esc(title)}</h4>'
+        if attention:
+            html += f'<ul class="rtr-items" data-group="{esc(group)}">{attention}</ul>'
+        if routine:
+            html += (
+                f'<details class="rtr-routine" data-group="{esc(group)}">'
+                f"<summary>{esc(_routine_summary(group, len(routine)))}</summary>"
+                f'<ul class="rtr-items">{"".join(_item(i, site_root) for i in routine)}</ul>'
+                "</details>"
+            )
     return f'<h3 class="rtr-report__section">Item by item</h3>{html}'
 
 
@@ -203,6 +250,31 @@ def _factor(f: Factor, site_root: str) -> str:
     )
 
 
+def _checked_on(r: Readiness) -> str:
+    about = "about " if r.birth_date_is_estimate else ""
+    weeks = f"{r.weeks} week{'s' if r.weeks != 1 else ''}"
+    return (
+        f'<p class="rtr-report__date">Checked on {esc(long_date(r.today))}, {about}{weeks} '
+        "since birth.</p>"
+    )
+
+
+def _help(site_root: str) -> str:
+    return (
+        '<p class="rtr-help">Worried, or unsure what a sign means? '
+        f"{_a(site_root, 'test/warning-signs/', 'Warning signs and where to get help')}.</p>"
+    )
+
+
+def _clinician_notes() -> str:
+    # Printed only: a space for the physiotherapist the reader hands this to.
+    return (
+        '<section class="rtr-clinician-notes" aria-hidden="true">'
+        "<h3>Notes from your clinician</h3><div class=\"rtr-clinician-notes__box\"></div>"
+        "</section>"
+    )
+
+
 def render(r: Readiness, site_root: str = "") -> str:
     body = {
         "see-professional": _see_professional,
@@ -214,11 +286,13 @@ def render(r: Readiness, site_root: str = "") -> str:
     return (
         f'<div class="rtr-report" data-calculator="readiness" data-verdict="{esc(r.verdict)}"'
         f"{level}>"
-        f'<h2 class="rtr-report__title">{esc(TITLES[r.verdict])}</h2>'
-        f'<div class="rtr-verdict">{body}</div>'
+        f'<h2 class="rtr-report__title" data-announce>{esc(TITLES[r.verdict])}</h2>'
+        f"{_checked_on(r)}"
+        f'<div class="rtr-verdict">{body}{_help(site_root)}</div>'
         f"{_items(r, site_root)}"
         '<h3 class="rtr-report__section">Things to bear in mind</h3>'
         f'<ul class="rtr-factors">{factors}</ul>'
+        f"{_clinician_notes()}"
         '<p class="rtr-note">This check is a guide, not a medical assessment. The UK '
         "guideline's first advice is a personal check and guided pelvic floor rehab. "
         f"{_a(site_root, PHYSIO.page, 'Finding a pelvic health physiotherapist')}."

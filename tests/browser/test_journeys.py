@@ -227,7 +227,7 @@ def test_readiness_result_is_short_and_leads_with_the_verdict(journey: Any, serv
     facts = page.evaluate(
         """() => {
             const result = document.getElementById("rtr-readiness-result");
-            const visible = (el) => el.getClientRects().length > 0;
+            const visible = (el) => el.checkVisibility();
             const card = result.querySelector(".rtr-verdict");
             return {
               height: result.getBoundingClientRect().height,
@@ -260,7 +260,7 @@ def test_plan_is_short_and_leads_with_the_first_weeks(journey: Any, server: Site
     facts = page.evaluate(
         """() => {
             const result = document.getElementById("rtr-planner-result");
-            const weeks = [...result.querySelectorAll(".rtr-week")].filter((el) => el.getClientRects().length > 0);
+            const weeks = [...result.querySelectorAll(".rtr-week")].filter((el) => el.checkVisibility());
             return { height: result.getBoundingClientRect().height, visibleWeeks: weeks.map((w) => w.dataset.week) };
         }"""
     )
@@ -334,7 +334,8 @@ def test_plan_chart_says_what_it_shows(journey: Any, server: SiteServer, scheme:
     )
     # Whatever the caption says about repeat weeks must be what is drawn.
     assert "Outlined bars are repeat weeks" in facts["caption"], facts
-    assert facts["repeat"]["fillOpacity"] == 0 and facts["repeat"]["stroke"] not in ("none", ""), facts
+    unfilled = facts["repeat"]["fill"] == "none" or facts["repeat"]["fillOpacity"] == 0
+    assert unfilled and facts["repeat"]["stroke"] not in ("none", ""), facts
     assert facts["change"]["fillOpacity"] > 0.5, facts
     assert facts["smallestText"] >= 11, f"chart text is {facts['smallestText']:.1f} px on a phone"
 
@@ -475,11 +476,14 @@ def test_planner_page_ids_are_unique(journey: Any, server: SiteServer) -> None:
 # --- 8. Thumb-sized targets -----------------------------------------------------
 
 TARGETS_JS = """(min) => {
-    const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
-    const scope = [...document.querySelectorAll(".rtr-calculator"), document.querySelector(".md-header")];
+    const visible = (el) => el.checkVisibility({ visibilityProperty: true });
+    const controls = [
+      ...document.querySelectorAll(".rtr-calculator :is(input:not([type=hidden]), button, select, summary, a.md-button)"),
+      ...document.querySelectorAll(".md-header .md-header__button"),
+    ];
     const offenders = [];
-    for (const root of scope) {
-      for (const el of root.querySelectorAll("input:not([type=hidden]), button, select, summary, a.md-button, label.md-header__button")) {
+    {
+      for (const el of controls) {
         if (!visible(el)) continue;
         let box = el.getBoundingClientRect();
         if (el.matches("input[type=checkbox], input[type=radio]")) {

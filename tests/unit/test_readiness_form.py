@@ -142,8 +142,10 @@ def test_items_are_the_stable_list(name: str) -> None:
         assert (item["shortfall"] is None) == (item["status"] != "not-met")
         assert item["status"] in {"met", "not-met", "warning"}
         assert item["sources"]
+    # Every item is in the page once; within a group, those needing attention
+    # come first and the routine ones fold away below them.
     shown = re.findall(r'class="rtr-item" data-key="([^"]+)"', outcome["html"])
-    assert shown == ITEM_KEYS
+    assert sorted(shown) == sorted(ITEM_KEYS) and len(shown) == len(set(shown))
 
 
 # --- Links and sources point at real pages --------------------------------------
@@ -210,7 +212,7 @@ def test_site_root_is_escaped() -> None:
 def test_html_is_safe_and_careful(name: str) -> None:
     html = ok(SAMPLES[name])["html"]
     assert html.startswith('<div class="rtr-report" data-calculator="readiness" data-verdict=')
-    assert '<h2 class="rtr-report__title">' in html
+    assert '<h2 class="rtr-report__title" data-announce>' in html
     assert "<script" not in html and "style=" not in html
     assert not re.search(r"\son[a-z]+=", html)
     assert "your baby" not in html.lower()

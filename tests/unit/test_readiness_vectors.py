@@ -79,8 +79,18 @@ def test_vector(vector: Vector) -> None:
     assert result["unmet"] == [i["key"] for i in items if i["status"] == "not-met"]
     assert result["warnings"] == [i["key"] for i in items if i["status"] == "warning"]
 
-    # The page shows the same verdict and the same items, in the same order.
+    # The page shows the same verdict and the same items with the same
+    # statuses: in each group, those needing attention first, in order, then
+    # the routine ones (folded away), in order.
     html = outcome["html"]
     assert f'data-verdict="{result["verdict"]}"' in html
     shown = re.findall(r'<li class="rtr-item" data-key="([^"]+)" data-status="([^"]+)"', html)
-    assert shown == [(i["key"], i["status"]) for i in items]
+    groups = list(dict.fromkeys(i["group"] for i in items))
+    expected = [
+        (i["key"], i["status"])
+        for group in groups
+        for routine in (False, True)
+        for i in items
+        if i["group"] == group and (i["status"] == "met") == routine
+    ]
+    assert shown == expected

@@ -4,7 +4,7 @@
 // wording live in the Python package, so page and tests cannot disagree.
 
 import { connect } from "./python-client.js";
-import { restoreAnswers, setControl, setupSaving } from "./saved-answers.js";
+import { restoreAnswers, setupSaving } from "./saved-answers.js";
 
 // Absolute path of the site root, e.g. "/" or "/return-to-run/": links in
 // results then work at any page depth and under any Pages prefix.
@@ -46,6 +46,46 @@ function clearErrors(block) {
     slot.hidden = true;
   }
   for (const el of block.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  const summary = block.querySelector(".rtr-error-summary");
+  if (summary) {
+    summary.hidden = true;
+    summary.querySelector("ul").replaceChildren();
+  }
+}
+
+// Where a summary link takes the reader: the control itself, the first
+// option of a group, or the message when the problem has no control.
+function focusTarget(id) {
+  const target = document.getElementById(id);
+  if (target?.matches("fieldset")) return target.querySelector("input");
+  if (target) return target;
+  const slot = document.querySelector(`[data-error-for="${CSS.escape(id)}"]`);
+  slot?.setAttribute("tabindex", "-1");
+  return slot;
+}
+
+// One list of every problem, in the order of the form, each linking to its
+// field (the GOV.UK error-summary pattern); focus goes to the list.
+function showSummary(block) {
+  const summary = block.querySelector(".rtr-error-summary");
+  if (!summary) return null;
+  const list = summary.querySelector("ul");
+  for (const slot of block.querySelectorAll(".rtr-error[data-error-for]")) {
+    if (slot.hidden) continue;
+    const id = slot.dataset.errorFor;
+    const link = Object.assign(document.createElement("a"), { href: `#${id}`, textContent: slot.textContent });
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const target = focusTarget(id);
+      target?.focus({ preventScroll: true });
+      target?.scrollIntoView({ block: "center" });
+    });
+    const item = document.createElement("li");
+    item.append(link);
+    list.append(item);
+  }
+  summary.hidden = false;
+  return summary;
 }
 
 function showErrors(block, name, errors) {
@@ -66,17 +106,23 @@ function showErrors(block, name, errors) {
   return first;
 }
 
-// Links from one calculator to another carry answers in the query string,
-// e.g. the readiness check opens the planner with ?level=…&poor_sleep=true.
-function prefillFromQuery(form) {
-  const params = new URLSearchParams(location.search);
-  let filled = 0;
-  for (const [name, value] of params) {
-    const controls = [...form.elements].filter((el) => el.name === name && el.type !== "hidden");
-    for (const el of controls) setControl(el, value);
-    filled += controls.length;
-  }
-  return filled;
+// Put the result's heading at the top of the view with focus on it, so the
+// verdict is the first thing seen and read. The stylesheet's scroll margin
+// keeps it clear of the fixed header.
+function showHeading(result) {
+  const heading = result.querySelector("h2");
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
+}
+
+// A short summary for screen readers (the report marks it with
+// data-announce), instead of the whole report as a live region.
+function announce(block, result) {
+  const parts = [...result.querySelectorAll("[data-announce]")].map((el) => el.textContent.trim());
+  const text = parts.length ? parts.join(" ") : (result.querySelector("h2")?.textContent ?? "");
+  block.querySelector(".rtr-announce").textContent = text;
 }
 
 // Files offered with a result are made here, from Python's output: nothing
@@ -134,7 +180,8 @@ function mountOne(block, python) {
       wireDownloads(result, output.downloads || []);
       addPrintButton(result);
       result.dataset.state = "ok";
-      result.focus();
+      showHeading(result);
+      announce(block, result);
       performance.mark(`rtr:${name}:result`);
       block.dispatchEvent(new CustomEvent("rtr:result", { detail: output, bubbles: true }));
     } else {
@@ -142,7 +189,13 @@ function mountOne(block, python) {
       result.dataset.state = "invalid";
       const count = output.errors.length;
       setStatus(block, count === 1 ? "One answer needs a look: see the message by it." : `${count} answers need a look: see the messages by them.`, null);
-      showErrors(block, name, output.errors)?.focus();
+      block.querySelector(".rtr-announce").textContent = "";
+      const first = showErrors(block, name, output.errors);
+      const summary = showSummary(block);
+      if (summary) {
+        summary.focus({ preventScroll: true });
+        summary.scrollIntoView({ block: "start" });
+      } else first?.focus();
     }
   }
 
@@ -173,9 +226,17 @@ function mountOne(block, python) {
     },
   );
 
-  // A link's answers win over saved ones: the reader just asked for them.
-  if (!prefillFromQuery(form)) restoreAnswers(block);
-  setupSaving(block);
+  // Saved answers, or a link's (e.g. the readiness check opens the planner
+  // with ?level=…&poor_sleep=true): saved-answers.js decides and says which.
+  restoreAnswers(block);
+  setupSaving(block, {
+    onClear() {
+      clearErrors(block);
+      result.replaceChildren();
+      delete result.dataset.state;
+      block.querySelector(".rtr-announce").textContent = "";
+    },
+  });
 }
 
 // Returns the connection, whose `ready` settles once Python is up or has failed.
