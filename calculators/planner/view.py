@@ -239,7 +239,7 @@ def render(plan: Plan, site_root: str = "") -> str:
         f'<div class="rtr-report" data-calculator="planner" data-weeks="{len(plan.weeks)}" '
         f'data-goal="{esc(plan.goal)}" data-runs-per-week="{plan.runs_per_week}" '
         f'data-pace="{esc(plan.pace)}">'
-        f'<h2 class="rtr-report__title" data-announce>{esc(headline(plan))}</h2>'
+        f'<h2 class="rtr-report__title" tabindex="-1" data-announce>{esc(headline(plan))}</h2>'
         f"{_summary(plan)}"
         f"{_assumptions(plan)}"
         f"{_weeks(plan)}"

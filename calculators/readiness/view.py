@@ -286,7 +286,7 @@ def render(r: Readiness, site_root: str = "") -> str:
     return (
         f'<div class="rtr-report" data-calculator="readiness" data-verdict="{esc(r.verdict)}"'
         f"{level}>"
-        f'<h2 class="rtr-report__title" data-announce>{esc(TITLES[r.verdict])}</h2>'
+        f'<h2 class="rtr-report__title" tabindex="-1" data-announce>{esc(TITLES[r.verdict])}</h2>'
         f"{_checked_on(r)}"
         f'<div class="rtr-verdict">{body}{_help(site_root)}</div>'
         f"{_items(r, site_root)}"

@@ -53,7 +53,7 @@ def render(t: Timeline, site_root: str = "") -> str:
     items = "".join(_milestone(m, t, site_root) for m in t.milestones)
     return (
         f'<div class="rtr-report" data-calculator="timeline" data-weeks="{t.weeks}">'
-        f'<h2 class="rtr-report__title">{esc(headline(t))}</h2>'
+        f'<h2 class="rtr-report__title" tabindex="-1" data-announce>{esc(headline(t))}</h2>'
         f"<p>{esc(basis)}</p>"
         f'<ol class="rtr-milestones">{items}</ol>'
         '<p class="rtr-next">Ready to check where you stand? Take the '

@@ -212,7 +212,7 @@ def test_site_root_is_escaped() -> None:
 def test_html_is_safe_and_careful(name: str) -> None:
     html = ok(SAMPLES[name])["html"]
     assert html.startswith('<div class="rtr-report" data-calculator="readiness" data-verdict=')
-    assert '<h2 class="rtr-report__title" data-announce>' in html
+    assert '<h2 class="rtr-report__title" tabindex="-1" data-announce>' in html
     assert "<script" not in html and "style=" not in html
     assert not re.search(r"\son[a-z]+=", html)
     assert "your baby" not in html.lower()

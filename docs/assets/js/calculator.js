@@ -110,9 +110,8 @@ function showErrors(block, name, errors) {
 // verdict is the first thing seen and read. The stylesheet's scroll margin
 // keeps it clear of the fixed header.
 function showHeading(result) {
-  const heading = result.querySelector("h2");
+  const heading = result.querySelector("h2"); // tabindex="-1" from Python's view
   if (!heading) return;
-  heading.tabIndex = -1;
   heading.focus({ preventScroll: true });
   heading.scrollIntoView({ block: "start" });
 }
