@@ -27,8 +27,9 @@ ILLUSTRATED: dict[str, dict[str, int]] = {
     },
     "rebuild/hips.md": {"all-fours-squat": 1},
     "rebuild/strength.md": {
-        "glute-bridge": 1, "single-leg-squat": 1, "single-leg-bridge": 1, "single-leg-calf-raise": 1,
-        "single-leg-sit-to-stand": 1, "side-lying-hip-abduction": 1, "bounds": 1, "single-leg-hops": 1,
+        "squat": 1, "glute-bridge": 1, "step-up": 1, "calf-raise": 1, "single-leg-squat": 1, "single-leg-bridge": 1,
+        "single-leg-rdl": 1, "single-leg-calf-raise": 1, "step-down": 1, "single-leg-sit-to-stand": 1,
+        "side-lying-hip-abduction": 1, "hops": 1, "bounds": 1, "single-leg-hops": 1,
     },
 }
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+\.svg)\)")
