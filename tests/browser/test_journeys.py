@@ -214,16 +214,17 @@ def _announced(page: Page, calculator: str) -> dict[str, Any]:
     )
 
 
-def test_readiness_result_is_short_and_leads_with_the_verdict(journey: Any, server: SiteServer) -> None:
-    page = journey("phone")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_readiness_result_is_short_and_leads_with_the_verdict(journey: Any, server: SiteServer, scheme: str) -> None:
+    page = journey("phone", scheme)
     page.goto(server.root + "tools/readiness/")
     wait_ready(page)
     fill_like_a_reader(page, "readiness", READINESS_LEAKING)
     press_calculate(page, "readiness")
     wait_for_result(page, "readiness")
     settle_scroll(page)
-    shot(page, "readiness-verdict-phone")
-    shot(page, "readiness-verdict-phone-full", full=True)
+    shot(page, f"readiness-verdict-phone-{scheme}")
+    shot(page, f"readiness-verdict-phone-{scheme}-full", full=True)
     facts = page.evaluate(
         """() => {
             const result = document.getElementById("rtr-readiness-result");
@@ -248,15 +249,16 @@ def test_readiness_result_is_short_and_leads_with_the_verdict(journey: Any, serv
     assert any("See a professional" in text and len(text) < 400 for text in said["live"]), said
 
 
-def test_plan_is_short_and_leads_with_the_first_weeks(journey: Any, server: SiteServer) -> None:
-    page = journey("phone")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_plan_is_short_and_leads_with_the_first_weeks(journey: Any, server: SiteServer, scheme: str) -> None:
+    page = journey("phone", scheme)
     page.goto(server.root + "tools/planner/")
     wait_ready(page)
     press_calculate(page, "planner")  # the defaults: a gentle 30-minute plan
     wait_for_result(page, "planner")
     settle_scroll(page)
-    shot(page, "plan-phone")
-    shot(page, "plan-phone-full", full=True)
+    shot(page, f"plan-phone-{scheme}")
+    shot(page, f"plan-phone-{scheme}-full", full=True)
     facts = page.evaluate(
         """() => {
             const result = document.getElementById("rtr-planner-result");

@@ -32,7 +32,17 @@ def test_every_vector_matches_native(watched: tuple[Page, Watch, SiteServer]) ->
         result = expected["result"]
         shown = page.get_attribute("#rtr-readiness-result .rtr-report", "data-verdict")
         assert shown == result["verdict"], name
-        assert shown_items(page) == [[i["key"], i["status"]] for i in result["items"]], name
+        # In each group, what needs attention first, then the routine rest.
+        items = result["items"]
+        groups = list(dict.fromkeys(i["group"] for i in items))
+        expected_order = [
+            [i["key"], i["status"]]
+            for group in groups
+            for routine in (False, True)
+            for i in items
+            if i["group"] == group and (i["status"] == "met") == routine
+        ]
+        assert shown_items(page) == expected_order, name
 
     outcomes = check_vectors(page, "readiness", VECTORS, server.prefix, same_verdict_and_items)
     verdicts = {o["result"]["verdict"] for o in outcomes if o["ok"]}
@@ -50,6 +60,10 @@ def test_a_bad_field_shows_its_message(watched: tuple[Page, Watch, SiteServer]) 
     errors = shown_errors(page, "readiness")
     assert errors == {"bridge_left": "Enter a number from 0 to 200 repetitions."}
     assert page.locator("#rtr-readiness-bridge_left").get_attribute("aria-invalid") == "true"
+    # Focus goes to the summary of problems; its link leads to the field.
+    assert page.evaluate("document.activeElement.id") == "rtr-readiness-errors"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "rtr-readiness-bridge_left"
 
 
@@ -134,4 +148,4 @@ def test_keyboard_alone_reaches_a_verdict(watched: tuple[Page, Watch, SiteServer
     page.keyboard.press("Enter")
     page.wait_for_selector("#rtr-readiness-result .rtr-report")
     assert page.get_attribute("#rtr-readiness-result .rtr-report", "data-verdict") == "see-professional"
-    assert page.evaluate("document.activeElement.id") == "rtr-readiness-result"
+    assert page.evaluate("document.activeElement.matches('#rtr-readiness-result h2')")

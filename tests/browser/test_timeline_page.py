@@ -35,7 +35,11 @@ def test_bad_input_shows_its_message_by_the_field(watched: tuple[Page, Watch, Si
     field = page.locator("#rtr-timeline-weeks_since_birth")
     assert field.get_attribute("aria-invalid") == "true"
     assert "rtr-timeline-weeks_since_birth-error" in (field.get_attribute("aria-describedby") or "")
-    # Focus goes to the field to fix; fixing it clears the message.
+    # Focus goes to the summary of problems, whose link leads to the field;
+    # fixing it clears the message.
+    assert page.evaluate("document.activeElement.id") == "rtr-timeline-errors"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "rtr-timeline-weeks_since_birth"
     page.fill("#rtr-timeline-weeks_since_birth", "14")
     submit(page, "timeline")
@@ -58,7 +62,7 @@ def test_keyboard_alone_completes_the_timeline(watched: tuple[Page, Watch, SiteS
     page.keyboard.type("20")
     page.keyboard.press("Enter")
     page.wait_for_selector("#rtr-timeline-result .rtr-report")
-    assert page.evaluate("document.activeElement.id") == "rtr-timeline-result"
+    assert page.evaluate("document.activeElement.matches('#rtr-timeline-result h2')")
     assert "20 weeks" in page.locator("#rtr-timeline-result").inner_text()
 
 
