@@ -15,7 +15,7 @@ from .api import run
 from .registry import CALCULATORS
 
 
-class Unreadable(Exception):
+class UnreadableInputError(Exception):
     """The input file is not UTF-8 JSON; the message says why, in plain words."""
 
 
@@ -25,9 +25,9 @@ def _read(source: str) -> bytes:
             with open(source, "rb") as file:
                 return file.read()
         except OSError as error:
-            raise Unreadable(f"Cannot read {source}: {error.strerror}") from None
+            raise UnreadableInputError(f"Cannot read {source}: {error.strerror}") from None
     if sys.stdin is None:
-        raise Unreadable("Cannot read the answers: there is no standard input.")
+        raise UnreadableInputError("Cannot read the answers: there is no standard input.")
     return sys.stdin.buffer.read()
 
 
@@ -37,18 +37,20 @@ def _parse(source: str, data: bytes) -> object:
         # "utf-8-sig" also takes the byte-order mark some editors write first.
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise Unreadable(
+        raise UnreadableInputError(
             f"{source} is not UTF-8 text (byte {error.start + 1} cannot be read). "
             "Save it as UTF-8 and try again."
         ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise Unreadable(f"{source} is not valid JSON: {error}") from None
+        raise UnreadableInputError(f"{source} is not valid JSON: {error}") from None
     except RecursionError:
-        raise Unreadable(f"{source} is nested too deeply to be a set of answers.") from None
+        raise UnreadableInputError(
+            f"{source} is nested too deeply to be a set of answers."
+        ) from None
     except ValueError:  # an integer longer than Python will convert
-        raise Unreadable(f"{source} has a number too long to read.") from None
+        raise UnreadableInputError(f"{source} has a number too long to read.") from None
 
 
 def _as_json(outcome: dict[str, Any]) -> str:
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         payload = _parse(args.input, _read(args.input))
-    except Unreadable as problem:
+    except UnreadableInputError as problem:
         print(problem, file=sys.stderr)
         return 2
     outcome = run(args.calculator, payload)

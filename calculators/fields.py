@@ -85,9 +85,7 @@ class DateField(Field):
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise FieldError(
-                "That date does not exist. Check the day and the month."
-            ) from None
+            raise FieldError("That date does not exist. Check the day and the month.") from None
 
 
 @dataclass(frozen=True, kw_only=True)

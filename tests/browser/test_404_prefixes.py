@@ -35,9 +35,14 @@ def fork_server(
     env = {**os.environ, "SITE_URL": f"https://someone.github.io{prefix}"}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT, env=env, check=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
     )
-    subprocess.run([sys.executable, "tools/finish_site.py", str(site)], cwd=ROOT, check=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "tools/finish_site.py", str(site)], cwd=ROOT, check=True, timeout=120
+    )
     with SiteServer(site, prefix) as server:
         yield server
     shutil.rmtree(site, ignore_errors=True)

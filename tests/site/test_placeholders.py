@@ -9,7 +9,9 @@ from .conftest import built_pages
 
 # example.com/.org/.net and github.com/example are reserved or placeholder
 # names; a link to one is a dead end for a reader.
-PLACEHOLDER = re.compile(r'href="https?://(?:[\w.-]+\.)?(?:example\.(?:com|org|net)|github\.com/example)\b')
+PLACEHOLDER = re.compile(
+    r'href="https?://(?:[\w.-]+\.)?(?:example\.(?:com|org|net)|github\.com/example)\b'
+)
 
 
 def test_no_page_links_to_a_placeholder(site: Path) -> None:

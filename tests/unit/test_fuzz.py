@@ -83,8 +83,7 @@ def json_values(max_digits: int = 6000) -> st.SearchStrategy[Any]:
     so the CLI's documents are drawn with `max_digits` below that."""
     return st.recursive(
         _leaves(max_digits),
-        lambda inner: st.lists(inner, max_size=4)
-        | st.dictionaries(ANY_TEXT, inner, max_size=4),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ANY_TEXT, inner, max_size=4),
         max_leaves=10,
     )
 
@@ -208,7 +207,9 @@ def _json_bytes(name: str) -> st.SearchStrategy[bytes]:
     ]
     encoded = st.builds(lambda v, encode: encode(v), docs, st.sampled_from(encodings))
     flipped = st.builds(
-        lambda doc, at, byte: doc[: at % (len(doc) or 1)] + bytes([byte]) + doc[at % (len(doc) or 1) + 1 :],
+        lambda doc, at, byte: (
+            doc[: at % (len(doc) or 1)] + bytes([byte]) + doc[at % (len(doc) or 1) + 1 :]
+        ),
         encoded,
         st.integers(0, 10_000),
         st.integers(0, 255),
@@ -299,7 +300,9 @@ def test_cli_says_why_it_cannot_read_a_file(data: bytes, tmp_path: Path) -> None
 
 
 def test_cli_reads_a_file_with_a_byte_order_mark() -> None:
-    code, stdout, _ = call_main(b"\xef\xbb\xbf" + b'{"weeks_since_birth": 13, "today": "2026-11-23"}', "timeline")
+    code, stdout, _ = call_main(
+        b"\xef\xbb\xbf" + b'{"weeks_since_birth": 13, "today": "2026-11-23"}', "timeline"
+    )
     assert code == 0 and json.loads(stdout)["result"]["weeks"] == 13
 
 

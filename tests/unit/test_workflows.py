@@ -49,7 +49,9 @@ def test_every_job_has_a_timeout(path: Path) -> None:
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_a_deploy_on_main_is_never_cancelled(path: Path) -> None:
     concurrency = _load(path).get("concurrency") or {}
-    cancel = concurrency.get("cancel-in-progress", False) if isinstance(concurrency, dict) else False
+    cancel = (
+        concurrency.get("cancel-in-progress", False) if isinstance(concurrency, dict) else False
+    )
     # false, or an expression that is false on main
     assert cancel is False or (
         isinstance(cancel, str) and "github.ref != 'refs/heads/main'" in cancel
@@ -73,7 +75,11 @@ def test_actionlint_finds_nothing() -> None:
     try:
         done = subprocess.run(
             [binary, "-no-color", *map(str, WORKFLOWS)],
-            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
     except OSError as error:
         pytest.skip(f"actionlint cannot run here: {error}")
