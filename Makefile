@@ -87,9 +87,9 @@ test: site chromium
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; \
 	  exit $$status
 
-# Native tests only: no build, no browser.
+# Native tests only: no build, no browser (so none of tests/site either).
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not site" $(PYTEST_ARGS)
 
 bench: site chromium node_modules/.installed-dev
 	$(PY) tools/bench.py

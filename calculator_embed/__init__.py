@@ -8,7 +8,7 @@ form and starts Python in a worker; no path here depends on page depth.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser

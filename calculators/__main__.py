@@ -1,7 +1,7 @@
 """Command line: python -m calculators NAME --input answers.json
 
 Prints the result as JSON. Exits 0 on success, 2 when the answers are invalid
-(with the same per-field messages the page shows).
+or cannot be read (with the same per-field messages the page shows).
 """
 
 from __future__ import annotations
@@ -9,9 +9,59 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from .api import run
 from .registry import CALCULATORS
+
+
+class UnreadableInputError(Exception):
+    """The input file is not UTF-8 JSON; the message says why, in plain words."""
+
+
+def _read(source: str) -> bytes:
+    if source != "-":
+        try:
+            with open(source, "rb") as file:
+                return file.read()
+        except OSError as error:
+            raise UnreadableInputError(f"Cannot read {source}: {error.strerror}") from None
+    if sys.stdin is None:
+        raise UnreadableInputError("Cannot read the answers: there is no standard input.")
+    return sys.stdin.buffer.read()
+
+
+def _parse(source: str, data: bytes) -> object:
+    source = "The standard input" if source == "-" else source
+    try:
+        # "utf-8-sig" also takes the byte-order mark some editors write first.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableInputError(
+            f"{source} is not UTF-8 text (byte {error.start + 1} cannot be read). "
+            "Save it as UTF-8 and try again."
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UnreadableInputError(f"{source} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise UnreadableInputError(
+            f"{source} is nested too deeply to be a set of answers."
+        ) from None
+    except ValueError:  # an integer longer than Python will convert
+        raise UnreadableInputError(f"{source} has a number too long to read.") from None
+
+
+def _as_json(outcome: dict[str, Any]) -> str:
+    text = json.dumps(outcome, indent=2, ensure_ascii=False)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (a key from the input, echoed in a message) or a
+        # terminal that cannot show every character: escape, still valid JSON.
+        return json.dumps(outcome, indent=2)
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,19 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", action="store_true", help="also print the rendered HTML")
     args = parser.parse_args(argv)
     try:
-        text = sys.stdin.read() if args.input == "-" else open(args.input, encoding="utf-8").read()
-    except OSError as error:
-        print(f"Cannot read {args.input}: {error.strerror}", file=sys.stderr)
-        return 2
-    try:
-        payload = json.loads(text)
-    except ValueError as error:
-        print(f"{args.input} is not valid JSON: {error}", file=sys.stderr)
+        payload = _parse(args.input, _read(args.input))
+    except UnreadableInputError as problem:
+        print(problem, file=sys.stderr)
         return 2
     outcome = run(args.calculator, payload)
     if not args.html:
         outcome.pop("html", None)
-    print(json.dumps(outcome, indent=2, ensure_ascii=False))
+    print(_as_json(outcome))
     if not outcome["ok"]:
         for problem in outcome["errors"]:
             print(f"{problem['field']}: {problem['message']}", file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -18,6 +19,17 @@ Raw: TypeAlias = Any
 
 class FieldError(ValueError):
     """A reader-facing message about one field's value."""
+
+
+# ASCII digits only: str.isdigit() and int() also accept "²" or "٣", and a
+# date part of any length overflows `dt.date`. Month and day take one or two.
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})", re.ASCII)
+
+# What a number box sends: digits, an optional sign, fraction and exponent.
+# Text beyond this ("1_000", "١٢", "0x10") is not a number to a reader.
+# Written so that no two parts can match the same digits: a long string of
+# digits that fails at its end is rejected in linear time.
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
 
 
 def _is_blank(raw: Raw) -> bool:
@@ -64,19 +76,16 @@ class DateField(Field):
     def parse_present(self, raw: Raw) -> dt.date:
         if not isinstance(raw, str):
             raise FieldError("Enter a date as year, month and day, for example 2026-03-14.")
-        text = raw.strip()
-        parts = text.split("-")
-        if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        match = _ISO_DATE.fullmatch(raw.strip())
+        if match is None:
             raise FieldError("Enter a date as year, month and day, for example 2026-03-14.")
-        year, month, day = (int(p) for p in parts)
+        year, month, day = (int(p) for p in match.groups())
         if not self.earliest_year <= year <= self.latest_year:
             raise FieldError(self.bad_year_message)
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise FieldError(
-                "That date does not exist. Check the day and the month."
-            ) from None
+            raise FieldError("That date does not exist. Check the day and the month.") from None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,25 +97,26 @@ class IntegerField(Field):
     unit: str = ""
 
     def parse_present(self, raw: Raw) -> int:
-        value: float
         if isinstance(raw, bool):
             raise FieldError(self._not_a_number())
         if isinstance(raw, int):
-            value = raw
-        elif isinstance(raw, float):
-            value = raw
-        elif isinstance(raw, str):
-            try:
-                value = float(raw.strip())
-            except ValueError:
-                raise FieldError(self._not_a_number()) from None
-        else:
+            # Compared as it is: a JSON integer of any size is valid, but
+            # turning a huge one into a float overflows.
+            return self._in_range(raw)
+        if isinstance(raw, str):
+            text = raw.strip()
+            if _DECIMAL.fullmatch(text) is None:
+                raise FieldError(self._not_a_number())
+            raw = float(text)  # never raises on a match
+            if not math.isfinite(raw):  # digits too many for a float: far out of range
+                raise FieldError(self._out_of_range())
+        if not isinstance(raw, float) or not math.isfinite(raw):
             raise FieldError(self._not_a_number())
-        if not math.isfinite(value):
-            raise FieldError(self._not_a_number())
-        if value != int(value):
+        if not raw.is_integer():
             raise FieldError(f"Use a whole number of {self.unit or 'units'}.")
-        number = int(value)
+        return self._in_range(int(raw))
+
+    def _in_range(self, number: int) -> int:
         if number < self.minimum or number > self.maximum:
             raise FieldError(self._out_of_range())
         return number

@@ -41,16 +41,20 @@ class FormSpec:
         return tuple(f for g in self.groups for f in g.fields)
 
 
+def _unknown(key: object) -> Problem:
+    # JSON keys are always text; a caller's int or None is named as a whole,
+    # since str() of a huge int raises.
+    if not isinstance(key, str):
+        return Problem(INPUT, "Each answer must be named by its question's field name.")
+    return Problem(key, f"“{key}” is not a question in this form.")
+
+
 def parse_payload(form: FormSpec, payload: object) -> tuple[dict[str, Any], list[Problem]]:
     """Parse every field, collecting all problems rather than stopping at the first."""
     if not isinstance(payload, Mapping):
         return {}, [Problem(INPUT, "The answers must be a set of named fields (a JSON object).")]
     known = {f.name: f for f in form.fields()}
-    problems = [
-        Problem(str(key), f"“{key}” is not a question in this form.")
-        for key in payload
-        if key not in known
-    ]
+    problems = [_unknown(key) for key in payload if key not in known]
     values: dict[str, Any] = {}
     for name, field in known.items():
         try:

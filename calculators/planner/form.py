@@ -38,7 +38,8 @@ class CountChoiceField(ChoiceField):
 
     def parse_present(self, raw: Raw) -> str:
         if isinstance(raw, int) and not isinstance(raw, bool):
-            raw = str(raw)
+            # Compared as numbers: str() of a huge int raises.
+            raw = next((c.value for c in self.choices if int(c.value) == raw), None)
         try:
             return super().parse_present(raw)
         except FieldError:

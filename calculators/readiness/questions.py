@@ -4,9 +4,11 @@ Every entry here is read twice: by `form.py`, which builds the form from it,
 and by `compute.py`, which judges the answers with it. Adding a test or a
 sign means adding one entry here, and nothing else.
 
-Thresholds are the UK guideline's [V] values (Goom et al. 2019); the
-"see a clinician" list is Davenport et al. 2025 [V]. See
-/work/shared/notes/guideline.md.
+Thresholds are the UK guideline's values (Goom T, Donnelly G, Brockwell E.
+Returning to running postnatal: guidelines for medical, health and fitness
+professionals managing this population, 2019); the "see a clinician" list is
+from Davenport MH et al., Br J Sports Med 2025;59(8):527-538. Both are in
+`sources.py` and on the site's references page.
 """
 
 from __future__ import annotations
@@ -165,9 +167,7 @@ CLINICIAN_CONDITIONS: tuple[Sign, ...] = (
     Sign(
         key="dizziness",
         field="clinician_dizziness",
-        question=(
-            "Dizziness, fainting, or new nerve symptoms (such as new numbness or weakness)"
-        ),
+        question=("Dizziness, fainting, or new nerve symptoms (such as new numbness or weakness)"),
         title="Dizziness, fainting or new neurological symptoms",
         professionals=("gp",),
         page=_CLINICIAN_PAGE,

@@ -120,7 +120,7 @@ def test_never_advances_on_a_setback_and_never_leaves_the_plan(
 def test_following_any_log_stays_inside_and_only_moves_up_without_symptoms(log: list[str]) -> None:
     plan = PLANS[0]
     index = 0
-    for outcome, advice in zip(log, follow(plan, log)):
+    for outcome, advice in zip(log, follow(plan, log), strict=True):
         assert 0 <= advice.index < len(plan.steps)
         if outcome != "no-symptoms":
             assert advice.index <= index

@@ -64,7 +64,7 @@ def test_the_calendar_round_trips(answers: dict) -> None:
     sessions = _sessions(outcome["result"])
     assert len(events) == len(sessions)
     uids = set()
-    for event, (week, session) in zip(events, sessions):
+    for event, (week, session) in zip(events, sessions, strict=True):
         start = event.decoded("DTSTART")
         assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)
         assert start.isoformat() == session["date"]
@@ -128,7 +128,7 @@ def test_the_spreadsheet_round_trips(answers: dict) -> None:
     assert tuple(rows[0].keys()) == CSV_HEADER
     sessions = _sessions(outcome["result"])
     assert len(rows) == len(sessions)
-    for row, (week, session) in zip(rows, sessions):
+    for row, (week, session) in zip(rows, sessions, strict=True):
         assert int(row["week"]) == week["number"]
         assert row["date"] == session["date"]
         assert row["weekday"] == WEEKDAYS[dt.date.fromisoformat(row["date"]).weekday()]

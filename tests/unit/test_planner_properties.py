@@ -68,7 +68,7 @@ def check_one_change_at_a_time(weeks: list[dict[str, Any]], goal_s: int) -> None
             assert before["repeats"] * before["run_s"] == goal_s
             assert shape(after) == (1, goal_s, 0)
         else:
-            changed = [x != y for x, y in zip(shape(before), shape(after))]
+            changed = [x != y for x, y in zip(shape(before), shape(after), strict=True)]
             assert sum(changed) == 1, (shape(before), shape(after))
 
 
