@@ -229,7 +229,7 @@ def _weeks(plan: Plan) -> str:
         html += (
             '<details class="rtr-plan__weeks">'
             f"<summary>Weeks {rest[0].number} to {rest[-1].number}, week by week</summary>"
-            f'{"".join(_week(plan, w) for w in rest)}</details>'
+            f"{''.join(_week(plan, w) for w in rest)}</details>"
         )
     return html
 

@@ -25,7 +25,12 @@ from .server import SiteServer
 pytestmark = pytest.mark.journey
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "journeys"
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA) and the platform guidelines for thumbs
@@ -34,16 +39,34 @@ MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA) and the platform guidelines for thumbs
 READINESS_LEAKING: dict[str, Any] = {
     "weeks_since_birth": "16",
     "birth_type": "vaginal",
-    **{f"test_{t}": True for t in (
-        "walking", "single_leg_balance", "single_leg_squat", "jog_on_the_spot",
-        "forward_bounds", "hop_in_place", "running_man",
-    )},
-    **{f"{t}_{side}": "20" for t in ("calf_raise", "bridge", "sit_to_stand", "hip_abduction") for side in ("left", "right")},
+    **{
+        f"test_{t}": True
+        for t in (
+            "walking",
+            "single_leg_balance",
+            "single_leg_squat",
+            "jog_on_the_spot",
+            "forward_bounds",
+            "hop_in_place",
+            "running_man",
+        )
+    },
+    **{
+        f"{t}_{side}": "20"
+        for t in ("calf_raise", "bridge", "sit_to_stand", "hip_abduction")
+        for side in ("left", "right")
+    },
     "sign_leaking": True,
     "sleep": "poor",
 }
 # The planner answers from issue 12: not the defaults, so a lost answer shows.
-PLANNER_CHOSEN: dict[str, Any] = {"level": "run60-walk60", "goal": "5k", "runs_per_week": "4", "pace": "standard", "easy_pace": "8"}
+PLANNER_CHOSEN: dict[str, Any] = {
+    "level": "run60-walk60",
+    "goal": "5k",
+    "runs_per_week": "4",
+    "pace": "standard",
+    "easy_pace": "8",
+}
 TIMELINE: dict[str, Any] = {"weeks_since_birth": "10"}
 SCENARIOS = {"timeline": TIMELINE, "readiness": READINESS_LEAKING, "planner": PLANNER_CHOSEN}
 
@@ -54,7 +77,9 @@ def journey(browser: Browser, server: SiteServer, request: pytest.FixtureRequest
     contexts: list[tuple[BrowserContext, Watch]] = []
 
     def open_page(size: str, scheme: str = "light") -> Page:
-        context, watch = open_context(browser, server, service_workers="block", color_scheme=scheme, **SIZES[size])
+        context, watch = open_context(
+            browser, server, service_workers="block", color_scheme=scheme, **SIZES[size]
+        )
         contexts.append((context, watch))
         return context.new_page()
 
@@ -98,7 +123,9 @@ def press_calculate(page: Page, calculator: str) -> None:
 
 def wait_for_result(page: Page, calculator: str) -> str:
     page.wait_for_function(
-        "(name) => document.querySelector(`#rtr-${name}-result`).dataset.state", arg=calculator, timeout=60_000
+        "(name) => document.querySelector(`#rtr-${name}-result`).dataset.state",
+        arg=calculator,
+        timeout=60_000,
     )
     return page.get_attribute(f"#rtr-{calculator}-result", "data-state") or ""
 
@@ -140,6 +167,7 @@ def heading_in_view(page: Page, calculator: str) -> dict[str, Any]:
 
 # --- 1. The navigation drawer is painted -------------------------------------
 
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_menu_shows_its_links(journey: Any, server: SiteServer, size: str, scheme: str) -> None:
@@ -163,10 +191,13 @@ def test_menu_shows_its_links(journey: Any, server: SiteServer, size: str, schem
         }"""
     )
     assert painted["links"] > 10
-    assert len(painted["hits"]) >= 5, f"the menu's links are not painted where a tap lands: {painted}"
+    assert len(painted["hits"]) >= 5, (
+        f"the menu's links are not painted where a tap lands: {painted}"
+    )
 
 
 # --- 3 and 4. The verdict first, short, and announced briefly -----------------
+
 
 @pytest.mark.parametrize("python_ready", [True, False], ids=["ready", "still-starting"])
 @pytest.mark.parametrize("size", ["phone", "desktop"])
@@ -194,7 +225,9 @@ def test_result_heading_is_in_view_and_focused(
     where = heading_in_view(page, calculator)
     assert where["focused"], f"focus is not on the result's heading: {where}"
     assert where["top"] >= where["header"] - 1 and where["bottom"] <= where["height"], where
-    assert where["top"] <= where["height"] / 3, f"the heading is not at the top of the view: {where}"
+    assert where["top"] <= where["height"] / 3, (
+        f"the heading is not at the top of the view: {where}"
+    )
     assert where["hit"], f"something covers the heading: {where}"
 
 
@@ -215,7 +248,9 @@ def _announced(page: Page, calculator: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_readiness_result_is_short_and_leads_with_the_verdict(journey: Any, server: SiteServer, scheme: str) -> None:
+def test_readiness_result_is_short_and_leads_with_the_verdict(
+    journey: Any, server: SiteServer, scheme: str
+) -> None:
     page = journey("phone", scheme)
     page.goto(server.root + "tools/readiness/")
     wait_ready(page)
@@ -250,7 +285,9 @@ def test_readiness_result_is_short_and_leads_with_the_verdict(journey: Any, serv
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_plan_is_short_and_leads_with_the_first_weeks(journey: Any, server: SiteServer, scheme: str) -> None:
+def test_plan_is_short_and_leads_with_the_first_weeks(
+    journey: Any, server: SiteServer, scheme: str
+) -> None:
     page = journey("phone", scheme)
     page.goto(server.root + "tools/planner/")
     wait_ready(page)
@@ -284,6 +321,7 @@ def record_height(name: str, height: float) -> None:
 
 # --- 5. Every error at once ----------------------------------------------------
 
+
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_every_error_is_listed_at_once(journey: Any, server: SiteServer, size: str) -> None:
     page = journey(size)
@@ -301,7 +339,10 @@ def test_every_error_is_listed_at_once(journey: Any, server: SiteServer, size: s
             focused: document.activeElement?.closest(".rtr-error-summary") !== null,
         })"""
     )
-    assert "rtr-readiness-birth_type" in shown["slots"] and "rtr-readiness-birth_date" in shown["slots"], shown
+    assert (
+        "rtr-readiness-birth_type" in shown["slots"]
+        and "rtr-readiness-birth_date" in shown["slots"]
+    ), shown
     assert shown["summary"] == ["#" + slot for slot in shown["slots"]], shown
     assert shown["focused"], "focus should move to the error summary"
     # Each link in the summary takes her to the field.
@@ -310,6 +351,7 @@ def test_every_error_is_listed_at_once(journey: Any, server: SiteServer, size: s
 
 
 # --- 6. The chart reads in both schemes -----------------------------------------
+
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_plan_chart_says_what_it_shows(journey: Any, server: SiteServer, scheme: str) -> None:
@@ -343,6 +385,7 @@ def test_plan_chart_says_what_it_shows(journey: Any, server: SiteServer, scheme:
 
 
 # --- 7. A printout to hand over -----------------------------------------------------
+
 
 def pdf_of(page: Page) -> tuple[int, str]:
     page.emulate_media(media="print")
@@ -388,6 +431,7 @@ def test_plan_printout(journey: Any, server: SiteServer) -> None:
 
 # --- 2. Saving never misleads ----------------------------------------------------
 
+
 def save_and_calculate(page: Page, calculator: str) -> None:
     page.locator(f"#rtr-{calculator}-save").check()
     press_calculate(page, calculator)
@@ -411,7 +455,14 @@ def test_saved_answers_come_back_exactly(journey: Any, server: SiteServer, calcu
         # Submitting the restored form builds her plan, not the default one.
         press_calculate(page, calculator)
         wait_for_result(page, calculator)
-        expected = native("planner", {**PLANNER_CHOSEN, "today": page.evaluate("document.querySelector('[name=today]').value") or None}, server.prefix)
+        expected = native(
+            "planner",
+            {
+                **PLANNER_CHOSEN,
+                "today": page.evaluate("document.querySelector('[name=today]').value") or None,
+            },
+            server.prefix,
+        )
         assert page.get_attribute("#rtr-planner-result .rtr-report", "data-goal") == "5k"
         assert page.get_attribute("#rtr-planner-result .rtr-report", "data-runs-per-week") == "4"
         assert expected["ok"]
@@ -458,7 +509,12 @@ def test_clearing_resets_the_form(journey: Any, server: SiteServer) -> None:
     page.get_by_role("button", name="Clear saved answers").click()
     assert field_values(page, "planner") == blank
     assert not page.locator("#rtr-planner-save").is_checked()
-    assert page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('return-to-run.answers'))") == []
+    assert (
+        page.evaluate(
+            "Object.keys(localStorage).filter((k) => k.startsWith('return-to-run.answers'))"
+        )
+        == []
+    )
     page.reload()
     wait_ready(page)
     assert field_values(page, "planner") == blank

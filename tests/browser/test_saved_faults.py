@@ -22,7 +22,9 @@ def note(page: Page) -> str:
     return page.locator("#rtr-planner-form .rtr-save__note").text_content() or ""
 
 
-def test_answers_of_the_wrong_shape_are_not_said_to_be_filled_in(watched: tuple[Page, Watch, SiteServer]) -> None:
+def test_answers_of_the_wrong_shape_are_not_said_to_be_filled_in(
+    watched: tuple[Page, Watch, SiteServer],
+) -> None:
     page, _, server = watched
     open_with_saved(page, server, '{"format": 1, "answers": []}')
     said = note(page)
@@ -32,7 +34,9 @@ def test_answers_of_the_wrong_shape_are_not_said_to_be_filled_in(watched: tuple[
     assert page.evaluate("(key) => localStorage.getItem(key + '.unreadable')", KEY) is not None
 
 
-def test_a_full_storage_gives_a_message_and_the_buttons_still_work(watched: tuple[Page, Watch, SiteServer]) -> None:
+def test_a_full_storage_gives_a_message_and_the_buttons_still_work(
+    watched: tuple[Page, Watch, SiteServer],
+) -> None:
     page, watch, server = watched
     # About 2.5 M characters that are not JSON: setting a copy aside as well
     # goes past the browser's storage quota.
@@ -42,7 +46,9 @@ def test_a_full_storage_gives_a_message_and_the_buttons_still_work(watched: tupl
     wait_ready(page)
     said = note(page)
     assert "no room to set them aside" in said, said
-    assert page.evaluate("(key) => localStorage.getItem(key).length", KEY) == 2_500_000, "nothing is lost"
+    assert page.evaluate("(key) => localStorage.getItem(key).length", KEY) == 2_500_000, (
+        "nothing is lost"
+    )
     page.get_by_role("button", name="Clear saved answers").click()
     assert page.evaluate("(key) => localStorage.getItem(key)", KEY) is None
     page.locator("#rtr-planner-save").check()
