@@ -14,7 +14,13 @@ class Source:
     key: str
     short: str
     grade: str
-    """"guideline", "consensus", "research" or "one source": how much weight it carries."""
+    """"guideline", "consensus", "research", "public health", "one source" or
+    "practitioner": how much weight it carries. A practitioner source (a trainer,
+    a teacher, a clinic's blog) backs practical tips only, never a health claim alone."""
+
+    @property
+    def practitioner(self) -> bool:
+        return self.grade == "practitioner"
 
 
 SOURCES: dict[str, Source] = {
@@ -29,9 +35,11 @@ SOURCES: dict[str, Source] = {
         Source("nielsen-2014-ijspt", "Nielsen et al., 2014", "research"),
         Source("cmo-2019", "UK Chief Medical Officers (2019)", "guideline"),
         Source("acog-2020", "ACOG Committee Opinion 804 (2020)", "guideline"),
-        Source("seed-jawad", "Laura Jawad, personal trainer (one source)", "one source"),
-        Source("seed-yoga-teacher", "A postpartum yoga teacher (one source)", "one source"),
-        Source("seed-movement-duets", "Movement Duets (one source)", "one source"),
+        Source("nice-ng210", "NICE guideline NG210 on pelvic floor dysfunction (2021)", "guideline"),
+        Source("nice-qs77", "NICE quality standard QS77 on urinary incontinence", "guideline"),
+        Source("seed-jawad", "Laura Jawad, personal trainer (a practitioner's view)", "practitioner"),
+        Source("seed-yoga-teacher", "A postpartum yoga teacher (a practitioner's view)", "practitioner"),
+        Source("seed-movement-duets", "Movement Duets (a practitioner's view)", "practitioner"),
         Source("how-we-label-evidence", "One secondary source (how we label evidence)", "one source"),
     )
 }

@@ -25,16 +25,22 @@ NOW_STEPS: tuple[Step, ...] = (
     Step(
         key="breathing",
         title="Breathing",
-        detail="Gentle 360° breathing can start straight away after birth.",
+        detail=(
+            "Start with light activity. Gentle 360° breathing is a practical tip from a "
+            "postpartum yoga teacher that you can begin straight away."
+        ),
         page="rebuild/reconnect/#360-breathing",
-        sources=("seed-yoga-teacher",),
+        sources=("davenport-2025", "seed-yoga-teacher"),
     ),
     Step(
         key="pelvic-floor",
         title="Pelvic floor",
-        detail="Do pelvic floor exercises from early on, timed with your breath.",
-        page="rebuild/reconnect/#breath-coordination",
-        sources=("cmo-2019", "acog-2020", "seed-yoga-teacher"),
+        detail=(
+            "Do pelvic floor exercises every day from early on. Timing them with your "
+            "breath is a practical tip."
+        ),
+        page="rebuild/reconnect/#pelvic-floor-exercises",
+        sources=("davenport-2025", "cmo-2019", "acog-2020", "seed-yoga-teacher"),
     ),
     Step(
         key="walking",
@@ -81,6 +87,23 @@ _LIFE = "run/life-around-running/"
 
 # (field, answer) -> note. Answers with nothing to add have no entry.
 NOTES: dict[tuple[str, object], Note] = {
+    # Help that acts, next to the referral: what she can start today.
+    ("sign_leaking", True): Note(
+        key="leaking-help",
+        title="If you leak: you can start today",
+        detail=(
+            "Leaking after birth is common, but it is not something you have to live with. "
+            "Pelvic floor muscle training is the first treatment to try. You can start the "
+            "exercises today, while you wait to see a pelvic health physiotherapist."
+        ),
+        links=(
+            Link(
+                "rebuild/reconnect/#pelvic-floor-exercises", "Pelvic floor exercises, step by step"
+            ),
+            Link("test/warning-signs/#finding-a-physio", "Where to get help"),
+        ),
+        sources=("nice-ng210", "nice-qs77", "davenport-2025"),
+    ),
     ("birth_type", "caesarean"): Note(
         key="birth-type",
         title="After a caesarean birth",
@@ -220,6 +243,7 @@ NOTES: dict[tuple[str, object], Note] = {
 }
 
 NOTE_ORDER: tuple[str, ...] = (
+    "sign_leaking",
     "birth_type",
     "sleep",
     "breastfeeding",
@@ -227,4 +251,4 @@ NOTE_ORDER: tuple[str, ...] = (
     "mood",
     "running_history",
 )
-"""The factor questions, in the order their notes are shown."""
+"""The questions with notes, in the order their notes are shown."""

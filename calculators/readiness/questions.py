@@ -4,11 +4,9 @@ Every entry here is read twice: by `form.py`, which builds the form from it,
 and by `compute.py`, which judges the answers with it. Adding a test or a
 sign means adding one entry here, and nothing else.
 
-Thresholds are the UK guideline's values (Goom T, Donnelly G, Brockwell E.
-Returning to running postnatal: guidelines for medical, health and fitness
-professionals managing this population, 2019); the "see a clinician" list is
-from Davenport MH et al., Br J Sports Med 2025;59(8):527-538. Both are in
-`sources.py` and on the site's references page.
+Thresholds are the UK return-to-running guideline's (Goom, Donnelly and
+Brockwell 2019); the "see a clinician" list is Davenport et al. 2025. Both
+are in docs/about/references.md with what each supports.
 """
 
 from __future__ import annotations
@@ -125,6 +123,32 @@ WARNING_SIGNS: tuple[Sign, ...] = (
         page="test/warning-signs/#doming",
         sources=_PELVIC,
     ),
+    # Pain with sex and trouble emptying the bowel or bladder are pelvic floor
+    # dysfunction symptoms in NICE NG210 (sexual dysfunction; emptying disorders
+    # of the bowel and bladder). Secondary sources say the UK running guideline
+    # lists them too ("pain with intercourse", "obstructive defecation"); we could
+    # not read its text, so NICE is cited.
+    Sign(
+        key="sex-pain",
+        field="sign_sex_pain",
+        question="Pain during or after sex (intercourse)",
+        title="Pain with sex",
+        professionals=("physio",),
+        page="test/warning-signs/#sex-pain",
+        sources=("nice-ng210",),
+    ),
+    Sign(
+        key="emptying",
+        field="sign_emptying",
+        question=(
+            "Straining to poo (constipation), or feeling that your bowel or bladder "
+            "has not emptied fully"
+        ),
+        title="Straining, or not emptying fully",
+        professionals=("physio",),
+        page="test/warning-signs/#emptying",
+        sources=("nice-ng210",),
+    ),
     # Bleeding is on both lists: the guideline's warning signs (physio) and the
     # 2025 statement's "see a clinician before exercising" (GP); the site's
     # warning-signs page tells readers to see their doctor or GP.
@@ -167,8 +191,17 @@ CLINICIAN_CONDITIONS: tuple[Sign, ...] = (
     Sign(
         key="dizziness",
         field="clinician_dizziness",
-        question=("Dizziness, fainting, or new nerve symptoms (such as new numbness or weakness)"),
-        title="Dizziness, fainting or new neurological symptoms",
+        question="Dizziness",
+        title="Dizziness",
+        professionals=("gp",),
+        page=_CLINICIAN_PAGE,
+        sources=_CLINICIAN_SOURCES,
+    ),
+    Sign(
+        key="fainting-or-nerve-symptoms",
+        field="clinician_neuro",
+        question="Fainting, or new nerve symptoms such as numbness or weakness",
+        title="Fainting or new neurological symptoms",
         professionals=("gp",),
         page=_CLINICIAN_PAGE,
         sources=_CLINICIAN_SOURCES,
@@ -211,12 +244,56 @@ CLINICIAN_CONDITIONS: tuple[Sign, ...] = (
         sources=_CLINICIAN_SOURCES,
     ),
     Sign(
+        key="high-blood-pressure",
+        field="clinician_blood_pressure",
+        question="High blood pressure that is not under control",
+        title="Unstable high blood pressure",
+        professionals=("gp",),
+        page=_CLINICIAN_PAGE,
+        sources=_CLINICIAN_SOURCES,
+    ),
+    Sign(
+        key="cardiomyopathy",
+        field="clinician_cardiomyopathy",
+        question="A weak heart muscle since pregnancy (postpartum cardiomyopathy)",
+        title="Postpartum cardiomyopathy",
+        professionals=("gp",),
+        page=_CLINICIAN_PAGE,
+        sources=_CLINICIAN_SOURCES,
+    ),
+    Sign(
+        key="anaemia",
+        field="clinician_anaemia",
+        question="Anaemia (low iron or a low blood count)",
+        title="Anaemia",
+        professionals=("gp",),
+        page=_CLINICIAN_PAGE,
+        sources=_CLINICIAN_SOURCES,
+    ),
+    Sign(
+        key="eating-disorder",
+        field="clinician_eating",
+        question="An eating disorder, or not eating enough (malnutrition)",
+        title="Eating disorder or malnutrition",
+        professionals=("gp",),
+        page=_CLINICIAN_PAGE,
+        sources=_CLINICIAN_SOURCES,
+    ),
+    Sign(
+        key="injury",
+        field="clinician_injury",
+        question="A broken bone (fracture) or another serious injury",
+        title="Fracture or serious injury",
+        professionals=("gp",),
+        page=_CLINICIAN_PAGE,
+        sources=_CLINICIAN_SOURCES,
+    ),
+    # Kept (with its field name) so that answers saved before the list above was
+    # split out still count.
+    Sign(
         key="condition-limits-exercise",
         field="clinician_condition",
-        question=(
-            "A condition your doctor said limits exercise (for example high blood "
-            "pressure, anaemia or a heart problem)"
-        ),
+        question="Another condition your doctor said limits exercise",
         title="A condition that limits exercise",
         professionals=("gp",),
         page=_CLINICIAN_PAGE,

@@ -90,7 +90,7 @@ def _see_professional(r: Readiness, site_root: str) -> str:
         "run. It means your body needs more support first.</p>"
         '<h3 class="rtr-next__title">What to do next</h3>'
         f'<ul class="rtr-professionals">{referrals}</ul>'
-        f"{_source(('goom-2019', 'davenport-2025', 'seed-yoga-teacher'), site_root)}"
+        f"{_source(('goom-2019', 'davenport-2025'), site_root)}"
     )
 
 

@@ -1,7 +1,9 @@
 """The milestones, as data. Each one names its page and its sources.
 
 Offsets are whole weeks after birth; `until_week` is None for a milestone that
-is a single point in time. Wording avoids assuming a living baby.
+is a single point in time. Nothing here assumes a living baby: the after-loss
+page promises that the calculators don't ask about one. Running with a buggy
+lives on the life-around-running page, for readers who want it.
 """
 
 from __future__ import annotations
@@ -82,14 +84,5 @@ MILESTONES: tuple[MilestoneRule, ...] = (
         ),
         page="run/walk-to-run/#run-walk-intervals",
         sources=("donnelly-2020",),
-    ),
-    MilestoneRule(
-        key="buggy-running",
-        title="Running with a buggy",
-        from_week=26,
-        until_week=None,
-        summary="One source advises not running with a buggy before six months.",
-        page="run/life-around-running/#buggy",
-        sources=("goom-2019",),
     ),
 )

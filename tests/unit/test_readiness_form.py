@@ -34,9 +34,10 @@ TODAY = "2026-06-01"
 
 ITEM_KEYS = [
     "timing",
-    "leaking", "urgency", "pressure", "pain", "doming", "bleeding",
-    "calf-pain", "chest-pain", "dizziness", "abdominal-pain", "caesarean-symptoms",
-    "fever", "fatigue", "condition-limits-exercise",
+    "leaking", "urgency", "pressure", "pain", "doming", "sex-pain", "emptying", "bleeding",
+    "calf-pain", "chest-pain", "dizziness", "fainting-or-nerve-symptoms", "abdominal-pain",
+    "caesarean-symptoms", "fever", "fatigue", "high-blood-pressure", "cardiomyopathy",
+    "anaemia", "eating-disorder", "injury", "condition-limits-exercise",
     "walking", "single-leg-balance", "single-leg-squat", "jog-on-the-spot",
     "forward-bounds", "hop-in-place", "running-man",
     "single-leg-calf-raise", "single-leg-bridge", "single-leg-sit-to-stand",
@@ -95,7 +96,9 @@ def test_every_question_is_a_field_and_nothing_else_is() -> None:
 
 
 def test_counts_match_the_guideline() -> None:
-    assert (len(WARNING_SIGNS), len(CLINICIAN_CONDITIONS)) == (6, 8)
+    # 8 pelvic floor signs (the UK guideline and NICE NG210) and 13 of the 2025
+    # contraindications one per line, plus "another condition" kept for saved answers.
+    assert (len(WARNING_SIGNS), len(CLINICIAN_CONDITIONS)) == (8, 14)
     assert (len(LOAD_TESTS), len(STRENGTH_TESTS), STRENGTH_TARGET) == (7, 4, 20)
 
 
@@ -254,7 +257,7 @@ def test_under_12_weeks_gives_the_earliest_date_and_what_to_do_now() -> None:
     from_date = ok({"today": TODAY, "birth_date": "2026-04-01", "birth_type": "vaginal"})
     assert from_date["result"]["earliest_date"] == "2026-06-24"
     assert "is <strong>24 June 2026</strong>" in from_date["html"]
-    for page in ("rebuild/reconnect/#360-breathing", "rebuild/reconnect/#breath-coordination",
+    for page in ("rebuild/reconnect/#360-breathing", "rebuild/reconnect/#pelvic-floor-exercises",
                  "rebuild/reconnect/#early-walking", "rebuild/strength/"):  # fmt: skip
         assert f'href="{page}"' in from_date["html"]
     from_weeks = ok({"today": TODAY, "weeks_since_birth": 8, "birth_type": "vaginal"})

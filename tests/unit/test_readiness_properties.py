@@ -93,6 +93,59 @@ def test_every_combination_of_one_sign_with_everything_passed() -> None:
         assert verdict(best | {name: True}) == "see-professional", name
 
 
+# Every referral sign the sources list, by the check's own keys. The pelvic
+# floor signs are the UK guideline's (goom-2019) with NICE NG210's pain with sex
+# and emptying disorders of the bowel and bladder; the doctor's list is the 2025
+# statement's contraindications (davenport-2025), each on its own line.
+PHYSIO_SIGN_KEYS = {
+    "leaking", "urgency", "pressure", "pain", "doming", "bleeding", "sex-pain", "emptying",
+}
+DOCTOR_SIGN_KEYS = {
+    "calf-pain", "chest-pain", "dizziness", "fainting-or-nerve-symptoms", "abdominal-pain",
+    "caesarean-symptoms", "fever", "fatigue", "high-blood-pressure", "cardiomyopathy",
+    "anaemia", "eating-disorder", "injury", "bleeding",
+}
+SIGNS_BY_KEY = {s.key: s for s in (*WARNING_SIGNS, *CLINICIAN_CONDITIONS)}
+
+
+def test_the_check_asks_about_every_listed_sign() -> None:
+    missing = (PHYSIO_SIGN_KEYS | DOCTOR_SIGN_KEYS) - set(SIGNS_BY_KEY)
+    assert not missing, f"the readiness check does not ask about {sorted(missing)}"
+    for key in PHYSIO_SIGN_KEYS:
+        assert "physio" in SIGNS_BY_KEY[key].professionals, key
+    for key in DOCTOR_SIGN_KEYS:
+        assert "gp" in SIGNS_BY_KEY[key].professionals, key
+
+
+@SETTINGS
+@given(answers(), st.sampled_from(sorted(PHYSIO_SIGN_KEYS | DOCTOR_SIGN_KEYS)))
+def test_each_listed_sign_sends_her_to_the_right_person_and_never_to_run(
+    a: dict[str, Any], key: str
+) -> None:
+    sign = SIGNS_BY_KEY[key]
+    result = run("readiness", a | {sign.field: True})["result"]
+    assert result["verdict"] == "see-professional"
+    assert result["start_level"] is None and result["planner_link"] is None
+    assert key in result["warnings"]
+    for pro in sign.professionals:
+        referral = next(r for r in result["professionals"] if r["key"] == pro)
+        assert key in referral["reason_keys"]
+
+
+@SETTINGS
+@given(answers())
+def test_a_reader_who_leaks_is_pointed_to_exercises_she_can_start_today(a: dict[str, Any]) -> None:
+    result = run("readiness", a)["result"]
+    helps = [f for f in result["factors"] if f["key"] == "leaking-help"]
+    if not a["sign_leaking"]:
+        assert not helps
+        return
+    assert result["verdict"] == "see-professional"
+    (help_,) = helps
+    assert "rebuild/reconnect/#pelvic-floor-exercises" in [link["page"] for link in help_["links"]]
+    assert not help_["lowers_start"]
+
+
 @st.composite
 def improvements(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any]]:
     """Answers, and the same answers with one thing better."""

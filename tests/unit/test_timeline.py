@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -47,6 +48,22 @@ def test_every_milestone_links_a_page_and_cites_a_source() -> None:
         assert f'href="/r/{rule.page}"' in html
         assert rule.sources
     assert "about 30 November 2026" in html  # the six-week check, estimated from weeks
+
+
+BABY_WORDS = re.compile(r"\b(baby|babies|buggy|buggies|pram|stroller|child|infant)\b", re.I)
+
+
+@pytest.mark.parametrize("weeks", [0, 6, 12, 26, 40, 104])
+def test_no_milestone_assumes_a_living_baby(weeks: int) -> None:
+    # The after-loss page promises the calculators don't ask about a baby, so
+    # no reader is shown a baby milestone (such as running with a buggy).
+    outcome = run("timeline", {"weeks_since_birth": weeks, "today": "2026-11-23"})
+    shown = [
+        f"{m['key']} {m['title']} {m['summary']} {m['page']}"
+        for m in outcome["result"]["milestones"]
+    ]
+    assert not [text for text in shown if BABY_WORDS.search(text)]
+    assert not BABY_WORDS.search(outcome["html"])
 
 
 def test_exactly_one_milestone_is_next_while_any_lies_ahead() -> None:
