@@ -38,15 +38,15 @@ def test_a_full_storage_gives_a_message_and_the_buttons_still_work(
     watched: tuple[Page, Watch, SiteServer],
 ) -> None:
     page, watch, server = watched
-    # About 2.5 M characters that are not JSON: setting a copy aside as well
+    # About 3 M characters that are not JSON: setting a copy aside as well
     # goes past the browser's storage quota.
     page.goto(server.root + "tools/planner/")
-    page.evaluate("(key) => localStorage.setItem(key, 'x'.repeat(2_500_000))", KEY)
+    page.evaluate("(key) => localStorage.setItem(key, 'x'.repeat(3_000_000))", KEY)
     page.reload()
     wait_ready(page)
     said = note(page)
     assert "no room to set them aside" in said, said
-    assert page.evaluate("(key) => localStorage.getItem(key).length", KEY) == 2_500_000, (
+    assert page.evaluate("(key) => localStorage.getItem(key).length", KEY) == 3_000_000, (
         "nothing is lost"
     )
     page.get_by_role("button", name="Clear saved answers").click()
