@@ -57,7 +57,10 @@ FORM = FormSpec(
         Group(
             key="start",
             legend="Where you are starting",
-            hint="Coming from the readiness check? These answers are already filled in.",
+            hint=(
+                "Coming from the readiness check? These answers are filled in for you, "
+                "unless you saved your own here: then we say so, and you can choose."
+            ),
             fields=(
                 ChoiceField(
                     name="level",
