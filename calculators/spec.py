@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from .clinic import Clinic
 from .fields import Field, FieldError, Group
 
 Result = TypeVar("Result")
@@ -78,3 +79,5 @@ class Calculator(Generic[Result]):
     to_data: Callable[[Result], dict[str, Any]]
     downloads: Callable[[Result], tuple[Download, ...]] | None = None
     """Files offered with the result; the view links each by `data-download=filename`."""
+    refer: Callable[[Result, Clinic], Result] | None = None
+    """Names the clinic that runs this copy of the site in the result, where it belongs."""

@@ -1,12 +1,12 @@
 """Readiness check: one verdict (see-professional, not-yet or ready), item by item."""
 
 from ..spec import Calculator
-from .compute import VERDICT_ORDER, Item, Readiness, compute
+from .compute import VERDICT_ORDER, Item, Readiness, compute, refer
 from .form import FORM
 from .view import render
 
 CALCULATOR: Calculator[Readiness] = Calculator(
-    form=FORM, compute=compute, render=render, to_data=Readiness.to_data
+    form=FORM, compute=compute, render=render, to_data=Readiness.to_data, refer=refer
 )
 
 __all__ = ["CALCULATOR", "FORM", "VERDICT_ORDER", "Item", "Readiness", "compute", "render"]
