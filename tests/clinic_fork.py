@@ -4,13 +4,16 @@ into a folder of its own, so the real site/ is never touched."""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
-from calculators.clinic import Clinic, LocalHelp, parse_local_help
+from calculators.clinic import BUNDLED_FILE, Clinic, LocalHelp, parse_local_help
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests/fixtures/clinic-mkdocs.yml"
@@ -50,3 +53,17 @@ def build_fork(work: Path) -> Path:
     step(sys.executable, "tools/finish_site.py", str(site))
     (site / ".built").touch()
     return site
+
+
+@functools.cache
+def bundled_clinic(site: Path) -> Clinic | None:
+    """The clinic a built site's calculators carry, as the browser reads it:
+    so the browser tests compare with native Python set up the same way,
+    on the original site (none) and on a clinic's fork of it alike."""
+    try:
+        with zipfile.ZipFile(site / APP_ZIP) as bundle:
+            data = json.loads(bundle.read(f"calculators/{BUNDLED_FILE}"))
+    except (OSError, KeyError):
+        return None
+    parsed = parse_local_help(data)
+    return parsed.clinic if isinstance(parsed, LocalHelp) else None

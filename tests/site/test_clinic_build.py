@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clinic_fork import FIXTURE, mkdocs_build
+from tests.clinic_fork import FIXTURE, bundled_clinic, mkdocs_build
 
 from .conftest import ROOT, built_pages
 
@@ -76,9 +76,11 @@ def test_the_bundling_step_refuses_the_same_settings(
 
 
 def test_with_no_clinic_set_the_site_carries_no_trace_of_one(site: Path) -> None:
+    if bundled_clinic(site) is not None:
+        pytest.skip("this copy of the site sets a clinic in mkdocs.yml")
     for page in built_pages(site):
         html = page.read_text(encoding="utf-8")
-        for mark in ("rtr-clinic", "rtr-local-help", "[[clinic help]]", "Book with"):
+        for mark in ("rtr-clinic", "rtr-local-help", "rtr-book", "[[clinic help]]"):
             assert mark not in html, (page, mark)
     with zipfile.ZipFile(site / "assets/py/calculators.zip") as bundle:
         assert "calculators/clinic.json" not in bundle.namelist()
