@@ -41,7 +41,7 @@ def _clinic(c: Clinic) -> str:
         )
     return (
         f'<div class="admonition tip rtr-clinic" data-service="{esc(c.name)}">'
-        f'<p class="admonition-title">Book with {esc(c.name)}</p>{"".join(rows)}</div>'
+        f'<p class="admonition-title">{esc(c.name)}</p>{"".join(rows)}</div>'
     )
 
 

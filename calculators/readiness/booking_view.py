@@ -28,5 +28,6 @@ def booking_html(booking: Booking | None) -> str:
         contact.append(f'Email: <a href="mailto:{esc(booking.email)}">{esc(booking.email)}</a>')
     if booking.hours:
         contact.append(f"Open: {esc(booking.hours)}")
-    details = f'<span class="rtr-book__contact">{" · ".join(contact)}</span>' if contact else ""
-    return f'<p class="rtr-book" data-service="{name}">{first} {details}</p>'
+    # One contact a line: easier to read, and to tap, on a phone.
+    details = f'<p class="rtr-book__contact">{"<br>".join(contact)}</p>' if contact else ""
+    return f'<div class="rtr-book" data-service="{name}"><p>{first}</p>{details}</div>'
