@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 from .clinic import Clinic, load_bundled
-
 from .registry import CALCULATORS
 from .spec import INPUT, InputError, Problem, parse_payload
 

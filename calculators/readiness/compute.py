@@ -17,7 +17,16 @@ from ..clinic import Clinic
 from ..html import long_date
 from ..jsonable import to_jsonable
 from ..levels import GENTLEST, LEVELS_BY_KEY
-from .advice import BOOKED_REFERRAL, NOTE_ORDER, NOTES, NOW_STEPS, Booking, Link, Step, booking_for
+from .advice import (
+    BOOKED_REFERRAL,
+    NOTE_ORDER,
+    NOTES,
+    NOW_STEPS,
+    Booking,
+    Link,
+    Step,
+    booking_for,
+)
 from .questions import (
     CLINICIAN_CONDITIONS,
     EXPERIENCED_HISTORY,

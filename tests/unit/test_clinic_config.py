@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from calculators import run
 from calculators.clinic import (
@@ -19,6 +21,7 @@ from calculators.clinic import (
     parse_local_help,
     to_bundle,
 )
+from tests.unit.test_readiness_properties import SIGN_FIELDS, answers
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = {"name": "Riverside Pelvic Health"}
@@ -158,3 +161,29 @@ def test_cli_refuses_a_bad_clinic_file_in_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert "extra.clinic.booking_url" in done.stderr and "Traceback" not in done.stderr
+
+
+# --- clinical safety: a clinic changes who to book with, never the verdict ----
+
+clinics = st.builds(
+    Clinic,
+    name=st.text(min_size=1, max_size=30),
+    phone=st.none() | st.just("0161 496 0000"),
+    booking_url=st.none() | st.just("https://example.org/book"),
+)
+
+
+@given(answers(), st.lists(st.sampled_from(SIGN_FIELDS), unique=True), clinics)
+def test_a_clinic_never_changes_the_verdict_or_the_advice(a: dict, signs: list[str], clinic: Clinic) -> None:
+    a = {**a, **{s: True for s in signs}}
+    plain, named = run("readiness", a), run("readiness", a, clinic=clinic)
+    assert plain["ok"] == named["ok"]
+    if not plain["ok"]:
+        return
+    before, after = plain["result"], named["result"]
+    assert after["verdict"] == before["verdict"]
+    if signs:
+        assert after["verdict"] == "see-professional"
+    for p in after["professionals"]:
+        p["booking"] = None  # the only difference allowed
+    assert after == before
