@@ -56,8 +56,9 @@ $(VENDOR)/python_stdlib.pyc.zip: node_modules/.installed tools/build-pyc.mjs too
 	@mkdir -p $(VENDOR)
 	node tools/build-pyc.mjs --stdlib $@
 
-build/calculators-src.zip: $(CALCULATOR_SOURCES) tools/bundle_calculators.py $(VENV)/.installed
-	$(PY) tools/bundle_calculators.py $@
+# mkdocs.yml too: a clinic's settings (extra.clinic) go into the bundle.
+build/calculators-src.zip: $(CALCULATOR_SOURCES) tools/bundle_calculators.py mkdocs.yml $(VENV)/.installed
+	$(PY) tools/bundle_calculators.py $@ --config mkdocs.yml
 
 $(APP_ZIP): build/calculators-src.zip node_modules/.installed tools/build-pyc.mjs
 	@mkdir -p $(dir $@)

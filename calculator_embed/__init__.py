@@ -1,8 +1,13 @@
-"""Python-Markdown extension: `[[calculator NAME]]` on a line of its own embeds a calculator.
+"""Python-Markdown extension: `[[calculator NAME]]` on a line of its own embeds a calculator,
+and `[[clinic help]]` shows where to get help, from the clinic settings in mkdocs.yml.
 
 The form is rendered at build time from the calculator's own field
 definitions, so it is usable at first paint. The site script notices the
 form and starts Python in a worker; no path here depends on page depth.
+
+The clinic settings are checked here, for every page, because both MkDocs and
+Zensical run Markdown extensions (Zensical ignores MkDocs hooks): a bad
+setting stops the build with one line naming the key.
 """
 
 from __future__ import annotations
@@ -14,10 +19,15 @@ from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 
+from calculators.clinic import LocalHelp
 from calculators.forms import render_form
 from calculators.registry import CALCULATORS
 
+from .help_block import help_html
+from .site_config import current_local_help
+
 DIRECTIVE = re.compile(r"^\[\[calculator\s+([a-z][a-z0-9_-]*)\]\]\s*$")
+HELP_DIRECTIVE = re.compile(r"^\[\[clinic help\]\]\s*$")
 
 
 class CalculatorBlock(BlockProcessor):
@@ -42,9 +52,29 @@ class CalculatorBlock(BlockProcessor):
         return True
 
 
+class ClinicHelpBlock(BlockProcessor):
+    def __init__(self, parser: BlockParser, md: Markdown, local: LocalHelp) -> None:
+        super().__init__(parser)
+        self.md = md
+        self.local = local
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(HELP_DIRECTIVE.match(block.strip()))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        blocks.pop(0)
+        html = help_html(self.local)
+        if html:  # Nothing configured: nothing at all, as on the original site.
+            paragraph = etree.SubElement(parent, "p")
+            paragraph.text = self.md.htmlStash.store(html)
+        return True
+
+
 class CalculatorExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+        local = current_local_help()
         md.parser.blockprocessors.register(CalculatorBlock(md.parser, md), "calculator", 105)
+        md.parser.blockprocessors.register(ClinicHelpBlock(md.parser, md, local), "clinic", 104)
 
 
 def makeExtension(**kwargs: object) -> CalculatorExtension:  # noqa: N802

@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from .api import run
+from .clinic import ConfigProblem, parse_local_help
 from .registry import CALCULATORS
 
 
@@ -69,13 +70,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("calculator", choices=sorted(CALCULATORS))
     parser.add_argument("--input", required=True, help="a JSON file of answers, or - for stdin")
     parser.add_argument("--html", action="store_true", help="also print the rendered HTML")
+    parser.add_argument(
+        "--clinic",
+        metavar="clinic.json",
+        help="the clinic running this copy, as the site bundles it "
+        "(python tools/bundle_calculators.py --clinic-json writes it from mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
+    clinic = None
+    if args.clinic:
+        try:
+            parsed = parse_local_help(json.loads(open(args.clinic, encoding="utf-8").read()))
+        except OSError as error:
+            print(f"Cannot read {args.clinic}: {error.strerror}", file=sys.stderr)
+            return 2
+        except ValueError as error:
+            print(f"{args.clinic} is not valid JSON: {error}", file=sys.stderr)
+            return 2
+        if isinstance(parsed, ConfigProblem):
+            print(f"{args.clinic}: {parsed.message}", file=sys.stderr)
+            return 2
+        clinic = parsed.clinic
     try:
         payload = _parse(args.input, _read(args.input))
     except UnreadableInputError as problem:
         print(problem, file=sys.stderr)
         return 2
-    outcome = run(args.calculator, payload)
+    outcome = run(args.calculator, payload, clinic=clinic)
     if not args.html:
         outcome.pop("html", None)
     print(_as_json(outcome))

@@ -6,9 +6,11 @@ cannot disagree about what a calculator says.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
+from .clinic import Clinic, load_bundled
 from .registry import CALCULATORS
 from .spec import INPUT, InputError, Problem, parse_payload
 
@@ -21,8 +23,13 @@ def _failure(name: str, problems: list[Problem] | tuple[Problem, ...]) -> dict[s
     }
 
 
-def run(name: str, payload: object, *, site_root: str = "") -> dict[str, Any]:
-    """Validate, compute and render. Bad input gives an error object, never an exception."""
+def run(
+    name: str, payload: object, *, site_root: str = "", clinic: Clinic | None = None
+) -> dict[str, Any]:
+    """Validate, compute and render. Bad input gives an error object, never an exception.
+
+    `clinic` is the service running this copy of the site (mkdocs.yml, extra.clinic).
+    """
     calculator = CALCULATORS.get(name)
     if calculator is None:
         known = ", ".join(sorted(CALCULATORS))
@@ -37,6 +44,8 @@ def run(name: str, payload: object, *, site_root: str = "") -> dict[str, Any]:
         result = calculator.compute(values)
     except InputError as error:
         return _failure(name, error.problems)
+    if clinic is not None and calculator.refer is not None:
+        result = calculator.refer(result, clinic)
     files = calculator.downloads(result) if calculator.downloads else ()
     return {
         "ok": True,
@@ -53,4 +62,10 @@ def run_json(name: str, payload_json: str, site_root: str = "") -> str:
         payload = json.loads(payload_json)
     except (ValueError, RecursionError):
         return json.dumps(_failure(name, [Problem(INPUT, "The answers could not be read.")]))
-    return json.dumps(run(name, payload, site_root=site_root))
+    return json.dumps(run(name, payload, site_root=site_root, clinic=bundled_clinic()))
+
+
+@functools.cache
+def bundled_clinic() -> Clinic | None:
+    """The clinic the browser's copy was built with (clinic.json in the bundle), if any."""
+    return load_bundled()

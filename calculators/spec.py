@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from .clinic import Clinic
 from .fields import Field, FieldError, Group
 
 Result = TypeVar("Result")
@@ -87,3 +88,5 @@ class Calculator(Generic[Result]):
     reader sees every problem at once rather than one more on each submit.
     Given the parsed values and the names of the fields that failed; each
     check whose fields all parsed reports what compute would."""
+    refer: Callable[[Result, Clinic], Result] | None = None
+    """Names the clinic that runs this copy of the site in the result, where it belongs."""

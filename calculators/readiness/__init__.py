@@ -2,7 +2,7 @@
 
 from ..spec import Calculator
 from ..timeline.compute import timing_problems
-from .compute import VERDICT_ORDER, Item, Readiness, compute
+from .compute import VERDICT_ORDER, Item, Readiness, compute, refer
 from .form import FORM
 from .view import render
 
@@ -12,6 +12,7 @@ CALCULATOR: Calculator[Readiness] = Calculator(
     render=render,
     to_data=Readiness.to_data,
     check=timing_problems,
+    refer=refer,
 )
 
 __all__ = ["CALCULATOR", "FORM", "VERDICT_ORDER", "Item", "Readiness", "compute", "render"]

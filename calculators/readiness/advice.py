@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..clinic import Clinic
+
 
 @dataclass(frozen=True)
 class Step:
@@ -252,3 +254,32 @@ NOTE_ORDER: tuple[str, ...] = (
     "running_history",
 )
 """The questions with notes, in the order their notes are shown."""
+
+
+@dataclass(frozen=True)
+class Booking:
+    """The first action of a referral when a clinic runs this copy of the site:
+    "Book with <service>", with its link and phone (set in mkdocs.yml, extra.clinic)."""
+
+    service: str
+    url: str | None
+    phone: str | None
+    tel: str | None
+    email: str | None
+    hours: str | None
+
+
+BOOKED_REFERRAL = "physio"
+"""The referral a clinic's booking joins. A doctor's referral is left as it
+is: those conditions need a doctor before any exercise, whoever runs the site."""
+
+
+def booking_for(clinic: Clinic) -> Booking:
+    return Booking(
+        service=clinic.name,
+        url=clinic.booking_url,
+        phone=clinic.phone,
+        tel=clinic.tel,
+        email=clinic.email,
+        hours=clinic.hours,
+    )

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from ..clinic import Clinic
 from ..html import long_date
 from ..jsonable import to_jsonable
 from ..levels import GENTLEST, LEVELS_BY_KEY
-from .advice import NOTE_ORDER, NOTES, NOW_STEPS, Link, Step
+from .advice import (
+    BOOKED_REFERRAL,
+    NOTE_ORDER,
+    NOTES,
+    NOW_STEPS,
+    Booking,
+    Link,
+    Step,
+    booking_for,
+)
 from .questions import (
     CLINICIAN_CONDITIONS,
     EXPERIENCED_HISTORY,
@@ -74,6 +84,8 @@ class Referral:
     reasons: tuple[Link, ...]
     """The items reported, each with the page that explains it."""
     reason_keys: tuple[str, ...]
+    booking: Booking | None = None
+    """The clinic running this copy of the site, when it is the one to see."""
 
 
 @dataclass(frozen=True)
@@ -352,3 +364,12 @@ def compute(values: Mapping[str, Any]) -> Readiness:
         start_reasons=reasons if ready else (),
         planner_link=link if ready else None,
     )
+
+
+def refer(r: Readiness, clinic: Clinic) -> Readiness:
+    """The same result, with the clinic's booking as the first action of its referral."""
+    booked = tuple(
+        replace(p, booking=booking_for(clinic)) if p.key == BOOKED_REFERRAL else p
+        for p in r.professionals
+    )
+    return replace(r, professionals=booked)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..html import esc, long_date, site_link
 from ..sources import cite
 from .advice import Link, Step
+from .booking_view import booking_html
 from .compute import Factor, Item, Readiness, Referral
 from .questions import PHYSIO
 
@@ -74,7 +75,8 @@ def _referral(r: Referral, site_root: str) -> str:
         urgent = ""
     return (
         f'<li class="rtr-professional" data-professional="{esc(r.key)}">'
-        f"<h3>{esc(r.title)}</h3><p>{advice}</p>{urgent}<p>{more}</p></li>"
+        f"<h3>{esc(r.title)}</h3><p>{advice}</p>{booking_html(r.booking)}"
+        f"{urgent}<p>{more}</p></li>"
     )
 
 

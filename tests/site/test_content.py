@@ -59,7 +59,8 @@ TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "your data": ("about/your-data.md", ("local storage", "return-to-run.answers")),
 }
 # Pages where a citation or the reading-level target makes no sense.
-NO_CITATION = {"about/glossary.md", "about/index.md", "about/references.md", "about/your-data.md", "about/how-it-works.md"}
+NO_CITATION = {"about/glossary.md", "about/index.md", "about/references.md", "about/your-data.md", "about/how-it-works.md",
+               "about/publish-your-own-copy.md"}
 NOT_PROSE = {"about/references.md", "about/how-it-works.md", "about/your-data.md"}
 
 
