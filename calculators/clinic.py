@@ -101,7 +101,9 @@ def _unknown(key: str, known: tuple[str, ...], where: str) -> _BadSettingError:
 
 def _mapping(value: object, where: str) -> Mapping[str, object]:
     if not isinstance(value, Mapping):
-        raise _BadSettingError(where, "expected a block of settings, each on its own line as `key: value`.")
+        raise _BadSettingError(
+            where, "expected a block of settings, each on its own line as `key: value`."
+        )
     return value
 
 
@@ -132,7 +134,9 @@ def _phone(value: object, key: str) -> str:
 def _email(value: object, key: str) -> str:
     text = _text(value, key)
     if not _EMAIL.match(text):
-        raise _BadSettingError(key, f"expected an email address like bookings@example.org, not {text!r}.")
+        raise _BadSettingError(
+            key, f"expected an email address like bookings@example.org, not {text!r}."
+        )
     return text
 
 
