@@ -92,3 +92,30 @@ def test_error_messages_pass_axe(browser: Browser, server: SiteServer) -> None:
     assert run_axe(page, server) == []
     context.close()
     watch.check()
+
+
+# Each verdict's card has its own colours: check all three, open, in both schemes.
+VERDICTS = ("see-professional-both", "not-yet-newborn-nothing-done", "ready-all-passed")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_readiness_verdict_passes_axe(browser: Browser, server: SiteServer, scheme: str) -> None:
+    context, watch = open_context(
+        browser, server, service_workers="block", color_scheme=scheme, reduced_motion="reduce"
+    )
+    context.route("**/__test__/axe.min.js", serve_axe)
+    page = context.new_page()
+    page.goto(server.root + "tools/readiness/")
+    wait_ready(page)
+    failures = {}
+    for name in VERDICTS:
+        vector = next(v for v in load("readiness") if v.name == name)
+        fill(page, "readiness", vector.input)
+        submit(page, "readiness")
+        page.evaluate("document.querySelectorAll('.rtr-result details').forEach((d) => d.open = true)")
+        violations = run_axe(page, server)
+        if violations:
+            failures[name] = violations
+    context.close()
+    watch.check()
+    assert not failures, failures
