@@ -29,6 +29,7 @@ SOURCES: dict[str, Source] = {
         Source("nielsen-2014-ijspt", "Nielsen et al., 2014", "research"),
         Source("cmo-2019", "UK Chief Medical Officers (2019)", "guideline"),
         Source("acog-2020", "ACOG Committee Opinion 804 (2020)", "guideline"),
+        Source("nhs-c25k", "NHS Couch to 5K", "guideline"),
         Source("seed-jawad", "Laura Jawad, personal trainer (one source)", "one source"),
         Source("seed-yoga-teacher", "A postpartum yoga teacher (one source)", "one source"),
         Source("seed-movement-duets", "Movement Duets (one source)", "one source"),
