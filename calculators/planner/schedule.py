@@ -17,6 +17,7 @@ from .checkin import Decision, decide, is_setback
 from .compute import WEEKDAYS, Plan
 from .log import Entry, Log
 
+DAYS_NEED_REST = "Choose days with a rest day between them (no two days in a row)."
 REST_DAYS = 1
 """At least one rest day between runs (a day to notice symptoms)."""
 
@@ -87,7 +88,7 @@ def valid_days(days: frozenset[int]) -> str | None:
     if not days:
         return "Choose at least one running day."
     if len(days) >= 7 or any((d + 1) % 7 in days for d in days):
-        return "Choose days with a rest day between them (no two days in a row)."
+        return DAYS_NEED_REST
     return None
 
 

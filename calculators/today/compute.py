@@ -203,6 +203,15 @@ def _seconds(raw: Mapping[str, Any], key: str, ceiling: int) -> int | None:
     return max(0, min(int(value), ceiling, MAX_SECONDS))
 
 
+def _run_done(body: Mapping[str, Any], checkin: CheckIn, planned_s: int) -> int:
+    """Running done: the timer's figure, or without the timer, the plan's when
+    the reader says she finished (she may have timed it on her own watch)."""
+    timed = _seconds(body, "run_done_s", planned_s)
+    if timed is not None:
+        return timed
+    return planned_s if checkin.how in ("no-symptoms", "symptoms-after") else 0
+
+
 def _session(plan: Plan, at: Position, day: dt.date) -> SessionPlan:
     week = plan.weeks[at.week_index]
     step = plan.steps[week.step_index]
@@ -255,7 +264,7 @@ def compute(values: Mapping[str, Any]) -> Today:
                     repeats=session.repeats,
                     run_s=session.run_s,
                     walk_s=session.walk_s,
-                    run_done_s=_seconds(body, "run_done_s", session.repeats * session.run_s) or 0,
+                    run_done_s=_run_done(body, checkin, session.repeats * session.run_s),
                     walked_from_s=walked,
                     checkin=checkin,
                 )

@@ -12,6 +12,7 @@ from ..planner.compute import WEEKDAYS
 from ..planner.log import CSV_FILENAME, JSON_FILENAME, Entry, Log
 from ..planner.progress import chart, weekly_progress
 from ..planner.rules import OUTCOMES
+from ..planner.schedule import DAYS_NEED_REST
 from ..planner.session import Segment
 from ..planner.units import duration
 from ..readiness.questions import CLINICIAN_CONDITIONS, WARNING_SIGNS
@@ -213,7 +214,9 @@ def _settings(t: Today) -> str:
     at = t.settings.at.strftime("%H:%M") if t.settings.at else ""
     alarm = t.settings.alarm_minutes if t.settings.alarm_minutes is not None else 30
     return (
-        '<form class="rtr-settings" data-settings novalidate>'
+        '<form class="rtr-settings" data-settings novalidate '
+        f'data-msg-days="{esc(DAYS_NEED_REST)}" '
+        'data-msg-alarm="Choose a reminder from 0 to 1440 minutes before.">'
         '<fieldset class="rtr-field"><legend>Your running days</legend>'
         '<p class="rtr-hint">Leave all unticked to keep the plan\'s own days. '
         "Choose days with a rest day between them.</p>"
@@ -222,6 +225,7 @@ def _settings(t: Today) -> str:
         f'<input type="time" id="rtr-today-at" name="at" value="{at}"></div>'
         '<div class="rtr-field"><label for="rtr-today-alarm">Reminder, minutes before</label>'
         f'<input type="text" inputmode="numeric" id="rtr-today-alarm" name="alarm_minutes" value="{alarm}" size="4"></div>'
+        '<p class="rtr-error" data-settings-error role="alert" hidden></p>'
         '<div class="rtr-actions"><button type="submit" class="md-button">Use these days</button> '
         f'<button type="button" class="md-button" data-download="{ICS_FILENAME}">'
         "Add the next runs to my calendar (.ics)</button></div>"
@@ -335,7 +339,7 @@ def render(t: Today, site_root: str = "") -> str:
         session = (
             f'<h2 class="rtr-report__title" data-week="{s.week}" data-step="{s.step_index}">{esc(title)}</h2>'
             f'<p class="rtr-today__why">{esc(_why(t, s))}</p>'
-            f"{_segments(s, site_root)}{_timer(s)}"
+            f"{_timer(s)}{_segments(s, site_root)}"
         )
     return (
         f'<div class="rtr-report rtr-today" data-calculator="today" data-status="{t.status}">'
