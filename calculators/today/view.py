@@ -36,6 +36,16 @@ ACTION_TITLES = {
     "professional": "Stop running for now and get checked",
 }
 
+# The planner speaks of weeks; a check-in is about the next session, so the
+# first-time "repeat" advice is worded for that here.
+REPEAT_WORDS = {
+    "symptoms-during": "You stopped and walked, which is right. Repeat this step: "
+    "this week's sessions start again.",
+    "symptoms-after": "Repeat this step: this week's sessions start again.",
+    "sore-or-ill": "Rest while you are ill or worn out. Then repeat this step: "
+    "this week's sessions start again.",
+}
+
 
 def _segment_name(s: Segment) -> str:
     if s.kind == "warmup":
@@ -178,7 +188,7 @@ def _decision(t: Today, d: Decision, site_root: str) -> str:
         link = f' <a href="{site_link(site_root, "test/warning-signs/#finding-a-physio")}">Finding a physiotherapist</a>.'
     else:
         rule = OUTCOMES[d.reason_key]
-        why = rule.advice_recurred if d.recurred else rule.advice
+        why = rule.advice_recurred if d.recurred else REPEAT_WORDS.get(d.reason_key, rule.advice)
         if d.action == "advance":
             why = "No symptoms: carry on with your plan, one step at a time."
         elif d.action == "finished":

@@ -20,7 +20,7 @@ from calculators.planner import build_plan
 from calculators.planner.session import segments
 from calculators.today.view import _cue
 
-from .conftest import Watch, open_context
+from .conftest import Watch, eventually, open_context
 from .server import SiteServer
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "runday"
@@ -59,7 +59,8 @@ def expected_cues() -> list[str]:
 @pytest.fixture
 def runday(browser: Browser, server: SiteServer) -> Iterator[tuple[Page, Watch, SiteServer]]:
     context, watch = open_context(
-        browser, server, service_workers="block", viewport={"width": 390, "height": 844}
+        browser, server, service_workers="block", viewport={"width": 390, "height": 844},
+        reduced_motion="reduce",  # no half-finished colour transition in the screenshots
     )
     context.add_init_script(RECORDERS)
     page = context.new_page()
@@ -142,7 +143,8 @@ def same_parts(page: Page, html: str) -> bool:
 
 def shoot(page: Page, name: str, locator: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator(locator).first.scroll_into_view_if_needed()
+    # The part's top just under the fixed header, so the shot starts with it.
+    page.eval_on_selector(locator, "(el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 64)")
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
@@ -259,8 +261,8 @@ def test_journey_stop_and_walk_check_in_and_the_next_session_repeats(
     assert "Wednesday 7 January 2026" in page.inner_text(".rtr-report__title")
     assert first_title == "Today's run"
     shoot(page, "decision-light", ".rtr-decision")
-    shoot(page, "log-light", ".rtr-log")
-    shoot(page, "progress-light", ".rtr-progress-chart")
+    shoot(page, "log-light", "#rtr-today-log-title")
+    shoot(page, "progress-light", "#rtr-today-progress-title")
 
 
 def test_the_log_survives_reload_and_an_exported_file_restores_it_exactly(
@@ -339,7 +341,7 @@ def test_without_a_saved_plan_the_page_links_to_the_planner(
 
 def test_dark_screenshots(browser: Browser, server: SiteServer) -> None:
     context, watch = open_context(browser, server, service_workers="block", color_scheme="dark",
-                                  viewport={"width": 390, "height": 844})  # fmt: skip
+                                  viewport={"width": 390, "height": 844}, reduced_motion="reduce")  # fmt: skip
     context.add_init_script(RECORDERS)
     page = context.new_page()
     page.clock.install(time=f"{TODAY}T07:00:00")
@@ -351,7 +353,43 @@ def test_dark_screenshots(browser: Browser, server: SiteServer) -> None:
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     shoot(page, "timer-running-dark", ".rtr-timer")
     shoot(page, "checkin-dark", "[data-checkin]")
-    shoot(page, "log-dark", ".rtr-log")
-    shoot(page, "progress-dark", ".rtr-progress-chart")
+    shoot(page, "log-dark", "#rtr-today-log-title")
+    shoot(page, "progress-dark", "#rtr-today-progress-title")
+    context.close()
+    watch.check()
+
+
+def test_the_log_is_there_after_an_offline_reload(browser: Browser, server: SiteServer) -> None:
+    """Offline after one visit: the page, Python and the stored log all come back."""
+    context, watch = open_context(browser, server)  # the service worker on
+    page = context.new_page()
+    log = run("today", {"plan": json.dumps(RECORD), "today": TODAY,
+                        "request": {"checkin": {"how": "symptoms-after", "symptoms": ["leaking"]}}})["result"]["log"]  # fmt: skip
+    page.goto(server.root + "tools/today/")
+    page.evaluate(
+        "([k, v, lk, lv]) => { localStorage.setItem(k, v); localStorage.setItem(lk, lv); }",
+        [PLAN_KEY, json.dumps(RECORD), LOG_KEY, json.dumps(log)],
+    )
+    page.reload()
+    wait_shown(page)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+    # Wait until the runtime the page used is kept for offline use.
+    eventually(
+        page,
+        """async () => {
+            for (const name of await caches.keys()) {
+              const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
+              if (urls.some((u) => u.endsWith("pyodide.asm.wasm")) && urls.some((u) => u.endsWith("calculators.zip"))
+                  && urls.some((u) => u.endsWith("run-day.js"))) return true;
+            }
+            return false;
+        }""",
+    )
+    context.set_offline(True)
+    page.reload()
+    wait_shown(page)
+    (entry,) = log["entries"]
+    assert page.get_attribute(".rtr-log__entry", "data-entry") == entry["id"]
+    assert stored_log(page) == log
     context.close()
     watch.check()
