@@ -21,6 +21,7 @@ from calculators.planner.session import segments
 from calculators.today.view import _cue
 
 from .conftest import Watch, eventually, open_context
+from .test_accessibility import run_axe, serve_axe
 from .server import SiteServer
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "runday"
@@ -391,5 +392,83 @@ def test_the_log_is_there_after_an_offline_reload(browser: Browser, server: Site
     (entry,) = log["entries"]
     assert page.get_attribute(".rtr-log__entry", "data-entry") == entry["id"]
     assert stored_log(page) == log
+    context.close()
+    watch.check()
+
+
+def test_chosen_days_and_time_move_the_runs_and_reach_the_calendar(
+    runday: tuple[Page, Watch, SiteServer],
+) -> None:
+    page, _, server = runday
+    open_today(page, server)
+    # Two days in a row: refused on the page in Python's words, nothing kept.
+    page.check("#rtr-today-day-5")
+    page.check("#rtr-today-day-6")
+    page.click("[data-settings] button[type=submit]")
+    error = page.locator("[data-settings-error]")
+    assert error.is_visible()
+    assert error.inner_text() == run("today", {"plan": json.dumps(RECORD), "today": TODAY,
+                                               "settings": json.dumps({"days": [5, 6]})})["errors"][0]["message"]  # fmt: skip
+    assert page.evaluate("() => localStorage.getItem('return-to-run.runday.settings')") is None
+    page.uncheck("#rtr-today-day-6")
+    page.uncheck("#rtr-today-day-5")
+    for day in (1, 3, 5):  # Tuesday, Thursday, Saturday
+        page.check(f"#rtr-today-day-{day}")
+    page.fill("#rtr-today-at", "07:30")
+    page.fill("#rtr-today-alarm", "20")
+    resubmitted(page, lambda: page.click("[data-settings] button[type=submit]"))
+    days = [text.split(" ")[0] for text in page.locator(".rtr-upcoming li").all_inner_texts()]
+    assert days and set(days) <= {"Tuesday", "Thursday", "Saturday"}
+    settings = {"days": [1, 3, 5], "at": "07:30", "alarm_minutes": 20}
+    stored = page.evaluate("() => localStorage.getItem('return-to-run.runday.settings')")
+    assert json.loads(stored) == settings
+    with page.expect_download() as download:
+        page.click('[data-download="return-to-run-runs.ics"]')
+    calendar = Path(download.value.path()).read_text(encoding="utf-8")
+    native = run("today", {"plan": json.dumps(RECORD), "today": TODAY, "settings": json.dumps(settings)})
+    (expected,) = [d["content"] for d in native["downloads"] if d["filename"].endswith(".ics")]
+    assert "BEGIN:VALARM" in calendar and "T073000" in calendar
+    assert calendar.count("BEGIN:VEVENT") == expected.count("BEGIN:VEVENT")
+    # Kept across a reload.
+    page.reload()
+    wait_shown(page)
+    assert page.is_checked("#rtr-today-day-3") and page.input_value("#rtr-today-at") == "07:30"
+
+
+def test_without_wake_lock_the_page_says_the_screen_may_lock(
+    runday: tuple[Page, Watch, SiteServer],
+) -> None:
+    page, _, server = runday
+    page.context.add_init_script("delete Navigator.prototype.wakeLock;")
+    open_today(page, server)
+    page.click('[data-timer="start"]')
+    page.clock.run_for(1000)
+    note = page.inner_text("[data-timer-note]")
+    assert note == page.get_attribute(".rtr-timer", "data-note-nowake")
+    assert "cannot keep the screen on" in note
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_on_the_full_page(browser: Browser, server: SiteServer, scheme: str) -> None:
+    """The accessibility sweep sees this page without a plan; here it has a plan,
+    a log, a decision and a running timer."""
+    context, watch = open_context(browser, server, service_workers="block", color_scheme=scheme,
+                                  reduced_motion="reduce", viewport={"width": 390, "height": 844})  # fmt: skip
+    context.add_init_script(RECORDERS)
+    context.route("**/__test__/axe.min.js", serve_axe)
+    page = context.new_page()
+    page.clock.install(time=f"{TODAY}T07:00:00")
+    log = run("today", {"plan": json.dumps(RECORD), "today": TODAY,
+                        "request": {"checkin": {"how": "no-symptoms", "effort": "3", "notes": "Fine."}}})["result"]["log"]  # fmt: skip
+    open_today(page, server, log=json.dumps(log))
+    page.clock.fast_forward("48:00:00")
+    check_in(page, "symptoms-during", ("pressure",))  # a decision is shown
+    page.click('[data-timer="start"]')
+    page.clock.run_for(20_000)
+    page.click('[data-timer="pause"]')
+    assert page.locator(".rtr-decision").count() == 1
+    assert page.locator(".rtr-log__entry").count() == 2
+    page.clock.resume()  # axe waits on its own timers
+    assert run_axe(page, server) == []
     context.close()
     watch.check()

@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import itertools
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -322,3 +324,34 @@ def test_consecutive_running_days_are_refused() -> None:
 def test_the_plain_calendar_is_unchanged(plan: Plan) -> None:
     text = ics(plan)
     assert "VALARM" not in text and "DTSTART;VALUE=DATE:" in text
+
+
+# --- links in and out ------------------------------------------------------
+
+
+def test_the_planner_result_leads_to_todays_run() -> None:
+    html = run("planner", {"today": TODAY}, site_root="/r/")["html"]
+    assert 'href="/r/tools/today/"' in html
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [None, {"checkin": {"how": "symptoms-during", "symptoms": ["pressure"]}},
+     {"checkin": {"how": "no-symptoms", "symptoms": ["chest-pain"]}}],  # fmt: skip
+)
+def test_every_link_on_todays_run_points_at_a_page_and_anchor_that_exist(request_: Any) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    payload = {"plan": json.dumps(RECORD), "log": "", "today": TODAY}
+    if request_ is not None:
+        payload["request"] = json.dumps(request_)
+    out = run("today", payload, site_root="/r/")
+    assert out["ok"], out.get("errors")
+    hrefs = re.findall(r'href="([^"]*)"', out["html"])
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith("/r/"), href
+        path, _, anchor = href[len("/r/") :].partition("#")
+        page = docs / (path.rstrip("/") + ".md")
+        assert page.exists(), href
+        if anchor:
+            assert f"{{#{anchor}}}" in page.read_text(encoding="utf-8"), href
