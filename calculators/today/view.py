@@ -99,7 +99,7 @@ def _timer(session: SessionPlan) -> str:
     return (
         '<div class="rtr-timer" data-timer-ready="false" '
         'data-say-countdown="3. 2. 1." data-say-done="Session complete. Well done. Now check in below." '
-        'data-say-symptoms="Walk now. Walk until the symptoms settle." '
+        'data-say-symptoms="Walk now. The rest of this session is walking." '
         'data-label-pause="Pause" data-label-resume="Resume" '
         'data-label-paused="Paused" data-label-countdown="Get ready" '
         'data-label-done="Session complete" data-label-next="Next:" '

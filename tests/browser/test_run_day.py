@@ -45,7 +45,7 @@ Object.defineProperty(Navigator.prototype, "vibrate", { configurable: true,
 FIRST = segments(build_plan(today=__import__("datetime").date(2026, 1, 5)).steps[0])
 COUNTDOWN = "3. 2. 1."
 DONE = "Session complete. Well done. Now check in below."
-SYMPTOMS = "Walk now. Walk until the symptoms settle."
+SYMPTOMS = "Walk now. The rest of this session is walking."
 
 
 def expected_cues() -> list[str]:
@@ -233,9 +233,12 @@ def test_journey_stop_and_walk_check_in_and_the_next_session_repeats(
     assert timer(page)["kind"] == "run"
     shoot(page, "timer-running-light", ".rtr-timer")
     page.click('[data-timer="symptoms"]')
-    assert timer(page)["kind"] == "walk"  # at once, no tick needed
+    assert timer(page)["kind"] == "cooldown"  # at once, no tick needed
     assert spoken(page)[-1] == SYMPTOMS
     assert page.is_checked('[data-checkin] input[value="symptoms-during"]')
+    page.clock.run_for(60_000)
+    assert timer(page)["kind"] == "cooldown"
+    assert spoken(page)[-1] == SYMPTOMS  # no run is cued after a symptom
     page.click('[data-timer="end"]')
     assert timer(page)["state"] == "done"
     page.check('[data-checkin] input[name="symptoms"][value="pressure"]')
@@ -472,3 +475,18 @@ def test_axe_finds_nothing_serious_on_the_full_page(browser: Browser, server: Si
     assert run_axe(page, server) == []
     context.close()
     watch.check()
+
+
+def test_checking_in_mid_session_ends_it_and_logs_what_was_run(
+    runday: tuple[Page, Watch, SiteServer],
+) -> None:
+    page, _, server = runday
+    open_today(page, server)
+    page.click('[data-timer="start"]')
+    into_first_walk = FIRST[0].seconds + FIRST[1].seconds + 30
+    page.clock.run_for(into_first_walk * 1000)
+    assert (timer(page)["kind"], FIRST[1].kind) == ("walk", "run")
+    check_in(page, "no-symptoms")
+    (entry,) = stored_log(page)["entries"]
+    assert entry["run_done_s"] == FIRST[1].seconds  # one run, not the plan's three
+    assert page.get_attribute(".rtr-timer", "data-state") == "ready"  # the next session waits

@@ -290,17 +290,21 @@ function skip() {
   jumpTo(locate(elapsedS()).end);
 }
 
-// The consensus rule: walk at once when symptoms start. Jump to the next
-// walking part and remember when it happened, for the check-in and the log.
+// The consensus rule: walk at once when symptoms start. No run is cued
+// after that: the timer goes straight to the cool-down walk (the check-in
+// then repeats the step), and remembers when, for the check-in and the log.
 function stopAndWalk() {
   const now = elapsedS();
   timer.walkedFromS ??= Math.floor(now);
   const here = locate(now);
   if (timer.pausedAt != null) pause();
-  if (timer.segments[here.index]?.kind === "run") {
-    jumpTo(here.end);
-    const view = timer.view;
-    speak(view.dataset.saySymptoms);
+  const last = timer.segments.length - 1;
+  if (here.index < last) {
+    timer.cuedIndex = last; // the symptoms cue replaces the cool-down's own
+    jumpTo(total() - timer.segments[last].seconds);
+    tone(false);
+    vibrate([400]);
+    speak(timer.view.dataset.saySymptoms);
   }
   const howDuring = block.querySelector('[data-checkin] input[name="how"][value="symptoms-during"]');
   if (howDuring) howDuring.checked = true;
@@ -407,6 +411,11 @@ function wire(data) {
   checkinForm?.addEventListener("submit", (event) => {
     event.preventDefault();
     const error = checkinForm.querySelector("[data-checkin-error]");
+    // Checking in mid-session ends it, so what was done goes with the check-in.
+    if (timer.interval && !checkinForm.elements.namedItem("edit").value) {
+      timer.ended = true;
+      render();
+    }
     const body = readCheckin(checkinForm);
     if (!body.how) {
       error.textContent = checkinForm.querySelector("legend").textContent + ": choose one.";
