@@ -29,7 +29,7 @@ from ..planner.log import (
     remove,
     to_data,
 )
-from ..planner.schedule import Position, replay_log, upcoming, valid_days
+from ..planner.next_runs import Position, replay_log, upcoming, valid_days
 from ..planner.session import Segment, segments
 from ..spec import InputError, Problem, parse_payload
 

@@ -12,7 +12,7 @@ from ..planner.compute import WEEKDAYS
 from ..planner.log import CSV_FILENAME, JSON_FILENAME, Entry, Log
 from ..planner.progress import chart, weekly_progress
 from ..planner.rules import OUTCOMES
-from ..planner.schedule import DAYS_NEED_REST
+from ..planner.next_runs import DAYS_NEED_REST
 from ..planner.session import Segment
 from ..planner.units import duration
 from ..readiness.questions import CLINICIAN_CONDITIONS, WARNING_SIGNS

@@ -30,7 +30,7 @@ from calculators.planner.log import (
     merge,
     to_json,
 )
-from calculators.planner.schedule import reschedule, valid_days
+from calculators.planner.next_runs import reschedule, valid_days
 
 TODAY = "2026-01-05"  # a Monday
 RECORD = {
@@ -355,3 +355,11 @@ def test_every_link_on_todays_run_points_at_a_page_and_anchor_that_exist(request
         assert page.exists(), href
         if anchor:
             assert f"{{#{anchor}}}" in page.read_text(encoding="utf-8"), href
+
+
+def test_the_planners_schedule_function_is_not_shadowed_by_a_module() -> None:
+    """A submodule named like a package attribute replaces it once imported."""
+    import calculators.today  # noqa: F401  (imports the Run day modules)
+    from calculators import planner
+
+    assert callable(planner.schedule)
