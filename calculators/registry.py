@@ -13,7 +13,7 @@ from typing import Any
 
 from .spec import Calculator
 
-NAMES: tuple[str, ...] = ("timeline", "readiness", "planner")
+NAMES: tuple[str, ...] = ("timeline", "readiness", "planner", "today")
 """Each name is also the subpackage that exports `CALCULATOR`."""
 
 

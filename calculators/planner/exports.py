@@ -84,7 +84,24 @@ def uid_prefix(plan: Plan) -> str:
     return hashlib.sha256(plan.fingerprint().encode("utf-8")).hexdigest()[:16]
 
 
-def ics(plan: Plan) -> str:
+def _all_sessions(plan: Plan) -> tuple[tuple[Week, dt.date], ...]:
+    return tuple((week, session.date) for week in plan.weeks for session in week.sessions)
+
+
+ALARM_TEXT = "Run/walk session soon. Stop and walk if symptoms start."
+
+
+def ics(
+    plan: Plan,
+    *,
+    sessions: tuple[tuple[Week, dt.date], ...] | None = None,
+    at: dt.time | None = None,
+    alarm_minutes: int | None = None,
+) -> str:
+    """The calendar file. By default all-day events on the plan's dates; given
+    `sessions` (for chosen running days), those dates; given `at`, timed
+    events (floating local time) lasting the session, with a reminder
+    `alarm_minutes` before (a VALARM)."""
     stamp = f"{_ics_date(plan.today)}T000000Z"
     prefix = uid_prefix(plan)
     lines = [
@@ -94,21 +111,31 @@ def ics(plan: Plan) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ]
-    index = 0
-    for week in plan.weeks:
-        for session in week.sessions:
-            index += 1
+    for index, (week, day) in enumerate(sessions or _all_sessions(plan), start=1):
+        lines += ["BEGIN:VEVENT", f"UID:{prefix}-{index:03d}@{UID_DOMAIN}", f"DTSTAMP:{stamp}"]
+        if at is None:
             lines += [
-                "BEGIN:VEVENT",
-                f"UID:{prefix}-{index:03d}@{UID_DOMAIN}",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{_ics_date(session.date)}",
-                f"DTEND;VALUE=DATE:{_ics_date(session.date + dt.timedelta(days=1))}",
-                f"SUMMARY:{escape_text(_summary(plan, week))}",
-                f"DESCRIPTION:{escape_text(_description(plan, week))}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
+                f"DTSTART;VALUE=DATE:{_ics_date(day)}",
+                f"DTEND;VALUE=DATE:{_ics_date(day + dt.timedelta(days=1))}",
             ]
+        else:
+            start = dt.datetime.combine(day, at)
+            end = start + dt.timedelta(seconds=week.session_s)
+            lines += [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{end:%Y%m%dT%H%M%S}"]
+        lines += [
+            f"SUMMARY:{escape_text(_summary(plan, week))}",
+            f"DESCRIPTION:{escape_text(_description(plan, week))}",
+            "TRANSP:TRANSPARENT" if at is None else "TRANSP:OPAQUE",
+        ]
+        if alarm_minutes is not None:
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{escape_text(ALARM_TEXT)}",
+                f"TRIGGER:-PT{alarm_minutes}M",
+                "END:VALARM",
+            ]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

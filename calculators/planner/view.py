@@ -244,6 +244,7 @@ def render(plan: Plan, site_root: str = "") -> str:
         f"{_assumptions(plan)}"
         f"{_weeks(plan)}"
         f"{_downloads()}"
+        f'<p class="rtr-next">Save your answers above, then time each session and log how it went on <a href="{site_link(site_root, "tools/today/")}">Today\'s run</a>.</p>'
         f"{_symptom_rules(site_root)}"
         '<section class="rtr-plan__overview" aria-labelledby="rtr-planner-overview">'
         '<h3 id="rtr-planner-overview">Your weeks at a glance</h3>'

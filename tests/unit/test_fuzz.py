@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from calculators import CALCULATORS, run
 from calculators.__main__ import main
 from calculators.fields import BooleanField, ChoiceField, DateField, Field, IntegerField
+from calculators.today.form import JsonField, TextField
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("RTR_FUZZ_EXAMPLES", "200"))
@@ -101,6 +102,15 @@ def plausible(field: Field) -> st.SearchStrategy[Any]:
         return st.sampled_from([c.value for c in field.choices])
     if isinstance(field, BooleanField):
         return st.booleans() | st.sampled_from(["true", "on", "yes", "no", "off", "false", ""])
+    if isinstance(field, JsonField):
+        # Today's run reads the saved planner answers, a request and settings
+        # as JSON text: plausible planner answers, any JSON, or any text.
+        saved = st.fixed_dictionaries(
+            {}, optional={f.name: plausible(f) for f in CALCULATORS["planner"].form.fields()}
+        )
+        return st.one_of(saved, saved.map(json.dumps), json_values(50).map(json.dumps), ANY_TEXT)
+    if isinstance(field, TextField):
+        return st.one_of(ANY_TEXT, json_values(50).map(json.dumps))
     raise AssertionError(f"no strategy for {type(field).__name__}")
 
 

@@ -184,3 +184,102 @@ def test_gentle_is_never_faster_than_standard(a: dict[str, Any]) -> None:
     standard = plan_for({**a, "pace": "standard"})
     assert len(gentle["weeks"]) >= len(standard["weeks"])
     assert gentle["rise_permille"] < standard["rise_permille"]
+
+
+# --- Run day: the session script and the check-in -------------------------
+
+SIGN_KEYS = (
+    "leaking", "urgency", "pressure", "pain", "doming", "bleeding", "calf-pain", "chest-pain",
+    "dizziness", "abdominal-pain", "caesarean-symptoms", "fever", "fatigue",
+    "condition-limits-exercise",
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(answers())
+def test_session_segments_add_up_to_every_step(a: dict[str, Any]) -> None:
+    from calculators.planner.engine import Step
+    from calculators.planner.session import segments
+
+    for raw in plan_for(a)["steps"]:
+        step = Step(raw["repeats"], raw["run_s"], raw["walk_s"], raw["change"])
+        parts = segments(step)
+        assert parts[0].kind == "warmup" and parts[-1].kind == "cooldown"
+        assert [p.kind for p in parts[1:-1]].count("warmup") == 0
+        assert sum(p.seconds for p in parts if p.kind == "run") == raw["repeats"] * raw["run_s"]
+        assert sum(p.seconds for p in parts if p.kind == "walk") == raw["repeats"] * raw["walk_s"]
+        assert sum(p.seconds for p in parts) == WARMUP_COOLDOWN_S + raw["repeats"] * (
+            raw["run_s"] + raw["walk_s"]
+        )
+        assert all(p.seconds >= 15 for p in parts), parts
+        assert all(p.sources for p in parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    answers(),
+    st.data(),
+    st.sampled_from(["no-symptoms", "symptoms-during", "symptoms-after", "stopped-early"]),
+    st.lists(st.sampled_from(SIGN_KEYS), unique=True, max_size=4),
+    st.booleans(),
+)
+def test_a_warning_sign_at_check_in_is_never_answered_with_advance(
+    a: dict[str, Any], data: st.DataObject, how: str, signs: list[str], recurred: bool
+) -> None:
+    from calculators.planner import build_plan
+    from calculators.planner.checkin import CheckIn, decide
+
+    result = plan_for(a)
+    plan = build_plan(
+        today=dt.date.fromisoformat(a["today"]),
+        level=a["level"],
+        goal=a["goal"],
+        easy_pace=int(a["easy_pace"]) if a["easy_pace"] != "" else None,
+        runs_per_week=int(a["runs_per_week"]),
+        pace=a["pace"],
+        bmi_over_30=a["bmi_over_30"],
+        poor_sleep=a["poor_sleep"],
+    )
+    index = data.draw(st.integers(min_value=0, max_value=len(result["steps"]) - 1))
+    decision = decide(plan, index, CheckIn(how, tuple(signs), None, ""), recurred=recurred)  # type: ignore[arg-type]
+    if signs or how != "no-symptoms":
+        assert decision.action not in ("advance", "finished")
+        assert decision.step_index <= index
+    else:
+        assert decision.action in ("advance", "finished")
+    clinician = {"bleeding", "calf-pain", "chest-pain", "dizziness", "abdominal-pain",
+                 "caesarean-symptoms", "fever", "fatigue", "condition-limits-exercise"}  # fmt: skip
+    if clinician & set(signs):
+        assert decision.action == "professional"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    answers(),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["no-symptoms", "symptoms-during", "symptoms-after", "stopped-early"]),
+            st.lists(st.sampled_from(SIGN_KEYS[:5]), unique=True, max_size=2),
+        ),
+        max_size=12,
+    ),
+)
+def test_the_check_in_page_never_says_advance_or_ready_after_a_warning_sign(
+    a: dict[str, Any], history: list[tuple[str, list[str]]]
+) -> None:
+    """Through `api.run`, as the page calls it: check in session after session."""
+    import json
+
+    record = {"format": 1, "savedAt": a["today"] + "T08:00:00Z", "answers": a}
+    log = ""
+    for how, signs in history:
+        request = {"checkin": {"how": how, "symptoms": signs, "effort": None, "notes": ""}}
+        out = run("today", {"plan": record, "log": log, "today": a["today"], "request": request})
+        assert out["ok"], out.get("errors")
+        action = out["result"]["decision"]["action"]
+        log = json.dumps(out["result"]["log"])
+        if signs or how != "no-symptoms":
+            assert action not in ("advance", "finished")
+            decision_html = out["html"].split('class="rtr-decision"')[1].split("</div>")[0]
+            assert "ready" not in decision_html.lower()
+            assert "carry on" not in decision_html.lower()
