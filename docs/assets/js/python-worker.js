@@ -74,7 +74,11 @@ for (const name of ["instantiate", "instantiateStreaming"]) {
   const native = WebAssembly[name];
   WebAssembly[name] = function (...args) {
     const result = native.apply(this, args);
-    result.catch((error) => failBoot(new Error(`Python's runtime did not load: ${error?.message || error}`)));
+    result.then(
+      // A sign of life for the page's deadline, between download and start.
+      () => postMessage({ type: "progress", percent: 50, text: "Starting Python in the background…" }),
+      (error) => failBoot(new Error(`Python's runtime did not load: ${error?.message || error}`)),
+    );
     return result;
   };
 }
