@@ -37,11 +37,13 @@ export function connect(worker, early = []) {
   // second worker, without the snapshot, if a restore stalls.
   function start(first, firstMessages) {
     return new Promise((resolve, reject) => {
-      let timer = null;
+      // Two clocks: silence (reset by every message) and the restore's own.
+      const timers = { silence: null, restore: null };
       let done = false;
+      const stopClocks = () => Object.values(timers).forEach(clearTimeout);
       const finish = (settle, value) => {
         done = true;
-        clearTimeout(timer);
+        stopClocks();
         settle(value);
       };
       const fail = (candidate, message) => {
@@ -49,11 +51,12 @@ export function connect(worker, early = []) {
         failed = true;
         finish(reject, new Error(message));
       };
-      const watch = (candidate, ms, onLate) => {
-        clearTimeout(timer);
-        if (!done) timer = setTimeout(() => candidate === current && onLate(), ms);
+      const watch = (clock, candidate, ms, onLate) => {
+        clearTimeout(timers[clock]);
+        if (!done) timers[clock] = setTimeout(() => candidate === current && onLate(), ms);
       };
       const restartWithoutSnapshot = (candidate) => {
+        stopClocks();
         candidate.terminate();
         const again = window.rtrPython?.start;
         if (again) use(again({ boot: "fresh", dropSnapshot: true }), []);
@@ -69,13 +72,13 @@ export function connect(worker, early = []) {
             return;
           }
           if (done) return;
-          watch(candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
+          watch("silence", candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
           if (data.type === "progress") report(data);
-          else if (data.type === "restoring") watch(candidate, RESTORE_MS, () => restartWithoutSnapshot(candidate));
+          else if (data.type === "restoring") watch("restore", candidate, RESTORE_MS, () => restartWithoutSnapshot(candidate));
           else if (data.type === "ready") finish(resolve, data);
           else if (data.type === "fatal") fail(candidate, data.message);
         };
-        watch(candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
+        watch("silence", candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
         for (const data of messages) receive(data);
         candidate.addEventListener("message", ({ data }) => receive(data));
         candidate.addEventListener("error", (event) => {
