@@ -40,6 +40,12 @@ def runtime_list(files: list[str]) -> list[str]:
     return [f for f in files if f.startswith(ON_DEMAND)]
 
 
+def runtime_hashes(site: Path, files: list[str]) -> dict[str, str]:
+    """Each runtime file's SHA-256: the service worker keeps a file under it,
+    so an update that leaves the file alone keeps it for offline use."""
+    return {f: hashlib.sha256((site / f).read_bytes()).hexdigest() for f in runtime_list(files)}
+
+
 def build_version(site: Path, files: list[str]) -> str:
     digest = hashlib.sha256()
     for name in files:
@@ -69,7 +75,7 @@ def finish(site: Path) -> str:
     stamped = (
         template.replace("__BUILD_VERSION__", version)
         .replace("[] /* __PRECACHE__ */", json.dumps(precache_list(files)))
-        .replace("[] /* __RUNTIME__ */", json.dumps(runtime_list(files)))
+        .replace("{} /* __RUNTIME__ */", json.dumps(runtime_hashes(site, files)))
     )
     worker.write_text(stamped, encoding="utf-8")
     return version

@@ -1,7 +1,8 @@
 """A static server for the built site, at the root or under a Pages-style prefix.
 
 The served folder can be swapped while running, which the offline tests use
-to stand in for a new deploy.
+to stand in for a new deploy, and extra headers can be sent with every
+response (GitHub Pages' `Cache-Control: max-age=600`, say).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
         # Always send the file: two test builds made within one second would
         # otherwise look unchanged to a conditional request (304).
         del self.headers["If-Modified-Since"]
+        self.site.hits.append(self.path)
         if self.site.gzip and self._send_gzipped():
             return
         for suffix, seconds in list(self.site.delays.items()):
@@ -69,6 +71,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
         return True
+
+    def end_headers(self) -> None:
+        for name, value in self.site.headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         prefix = self.site.prefix
@@ -103,10 +110,14 @@ class QuietServer(ThreadingHTTPServer):
 
 
 class SiteServer:
-    def __init__(self, directory: Path, prefix: str = "/", *, gzip: bool = False) -> None:
+    def __init__(
+        self, directory: Path, prefix: str = "/", *, gzip: bool = False, headers: dict[str, str] | None = None
+    ) -> None:
         self.directory = directory
         self.prefix = prefix
         self.gzip = gzip
+        self.headers = dict(headers or {})
+        self.hits: list[str] = []  # every path asked for, in order
         self.delays: dict[str, float] = {}
         self.httpd = QuietServer(("127.0.0.1", 0), partial(SiteHandler, site=self))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

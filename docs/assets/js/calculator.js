@@ -4,6 +4,7 @@
 // wording live in the Python package, so page and tests cannot disagree.
 
 import { connect } from "./python-client.js";
+import { offerRetry } from "./python-retry.js";
 import { restoreAnswers, setupSaving } from "./saved-answers.js";
 
 // Absolute path of the site root, e.g. "/" or "/return-to-run/": links in
@@ -209,21 +210,21 @@ function mountOne(block, python) {
     calculate();
   });
 
-  python.ready.then(
-    (info) => {
-      performance.mark(`rtr:${name}:ready`, { detail: info.phases });
-      button.setAttribute("aria-disabled", "false");
-      block.dataset.ready = "true";
-      block.dataset.boot = info.mode; // "fresh" or "snapshot"
-      setStatus(block, "Ready. Your answers never leave this browser.", null);
-      if (pending) calculate();
-    },
-    (error) => {
-      console.error("Python did not start:", error);
-      block.dataset.ready = "failed";
-      setStatus(block, "Sorry, the calculator could not start. Please reload the page. If it keeps happening, try another browser.", null);
-    },
-  );
+  const started = (info) => {
+    performance.mark(`rtr:${name}:ready`, { detail: info.phases });
+    button.setAttribute("aria-disabled", "false");
+    block.dataset.ready = "true";
+    block.dataset.boot = info.mode; // "fresh" or "snapshot"
+    setStatus(block, "Ready. Your answers never leave this browser.", null);
+    if (pending) calculate();
+  };
+  const failed = (error) => {
+    console.error("Python did not start:", error);
+    block.dataset.ready = "failed";
+    setStatus(block, "Sorry, the calculator could not start. Check your connection, then try again. If it keeps happening, try another browser.", null);
+    offerRetry(block, python).then(started, failed);
+  };
+  python.ready.then(started, failed);
 
   // Saved answers, or a link's (e.g. the readiness check opens the planner
   // with ?level=…&poor_sleep=true): saved-answers.js decides and says which.
@@ -243,9 +244,14 @@ export function mount(blocks, worker, early = []) {
   const python = connect(worker, early);
   for (const block of blocks) mountOne(block, python);
   // Once Python is up, ask the service worker to keep it for offline use
-  // (once per page, however many calculators it shows).
-  python.ready.then(() =>
-    navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("keep-runtime")),
-  );
+  // (once per page, however many calculators it shows); a failed start is
+  // reported by each calculator.
+  const keepForOffline = (ready) =>
+    ready.then(
+      () => navigator.serviceWorker?.ready.then((registration) => registration.active?.postMessage("keep-runtime")),
+      () => {},
+    );
+  keepForOffline(python.ready);
+  python.onRetry(keepForOffline);
   return python;
 }

@@ -1,46 +1,123 @@
-// The page's side of the Python worker: a promise for "ready", and a
-// request/response channel. Python boots off the main thread, so the page
-// never freezes while it starts.
+// The page's side of the Python worker: a promise for "ready", a
+// request/response channel, and a watch that never lets a start hang.
+// Python boots off the main thread, so the page never freezes while it starts.
+
+// Deadlines, which tests may shorten with ?rtr-start-deadline=<ms> and
+// ?rtr-restore-deadline=<ms>.
+const query = new URLSearchParams(location.search);
+const deadline = (name, ms) => Number(query.get(name)) || ms;
+// A starting worker that has said nothing for this long has stalled (a
+// download that never ends, say): it is stopped and the start fails, so the
+// reader is told and offered "Try again". Generous, as a slow phone on a
+// slow line still finishes well within it; a failed download is reported
+// by the worker itself at once.
+const SILENCE_MS = deadline("rtr-start-deadline", 60_000);
+// Restoring Python's memory snapshot takes about a second. One still running
+// after this is stuck (a damaged image can spin forever, and a spinning
+// worker cannot time itself out): it is stopped and a new worker boots
+// fresh, deleting the snapshot.
+const RESTORE_MS = deadline("rtr-restore-deadline", 20_000);
 
 // Messages that arrive before the glue has connected are replayed to it.
 export function connect(worker, early = []) {
   const waiting = new Map();
   const progressListeners = [];
+  const retryListeners = [];
   let lastProgress = null;
   let nextId = 1;
-  let settle;
-  const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  let current = null; // the worker requests go to
+  let failed = false;
 
-  const receive = (data) => {
-    if (data.type === "progress") {
-      lastProgress = data;
-      for (const listener of progressListeners) listener(data.percent, data.text);
-    } else if (data.type === "ready") {
-      settle.resolve(data);
-    } else if (data.type === "fatal") {
-      settle.reject(new Error(data.message));
-    } else if (data.type === "result") {
-      waiting.get(data.id)?.(data.output);
-      waiting.delete(data.id);
-    }
+  const report = (data) => {
+    lastProgress = data;
+    for (const listener of progressListeners) listener(data.percent, data.text);
   };
-  for (const data of early) receive(data);
-  worker.addEventListener("message", ({ data }) => receive(data));
-  worker.addEventListener("error", (event) => {
-    settle.reject(new Error(event.message || "the Python worker failed to load"));
-  });
+
+  // One start: settles once Python is up or has failed. It may switch to a
+  // second worker, without the snapshot, if a restore stalls.
+  function start(first, firstMessages) {
+    return new Promise((resolve, reject) => {
+      // Two clocks: silence (reset by every message) and the restore's own.
+      const timers = { silence: null, restore: null };
+      let done = false;
+      const stopClocks = () => Object.values(timers).forEach(clearTimeout);
+      const finish = (settle, value) => {
+        done = true;
+        stopClocks();
+        settle(value);
+      };
+      const fail = (candidate, message) => {
+        candidate.terminate();
+        failed = true;
+        finish(reject, new Error(message));
+      };
+      const watch = (clock, candidate, ms, onLate) => {
+        clearTimeout(timers[clock]);
+        if (!done) timers[clock] = setTimeout(() => candidate === current && onLate(), ms);
+      };
+      const restartWithoutSnapshot = (candidate) => {
+        stopClocks();
+        candidate.terminate();
+        const again = window.rtrPython?.start;
+        if (again) use(again({ boot: "fresh", dropSnapshot: true }), []);
+        else fail(candidate, "restoring Python's snapshot took too long");
+      };
+      const use = (candidate, messages) => {
+        current = candidate;
+        const receive = (data) => {
+          if (candidate !== current) return; // a stopped worker's last words
+          if (data.type === "result") {
+            waiting.get(data.id)?.(data.output);
+            waiting.delete(data.id);
+            return;
+          }
+          if (done) return;
+          watch("silence", candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
+          if (data.type === "progress") report(data);
+          else if (data.type === "restoring") watch("restore", candidate, RESTORE_MS, () => restartWithoutSnapshot(candidate));
+          else if (data.type === "ready") finish(resolve, data);
+          else if (data.type === "fatal") fail(candidate, data.message);
+        };
+        watch("silence", candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
+        for (const data of messages) receive(data);
+        candidate.addEventListener("message", ({ data }) => receive(data));
+        candidate.addEventListener("error", (event) => {
+          if (candidate === current && !done) fail(candidate, event.message || "the Python worker failed to load");
+        });
+      };
+      use(first, firstMessages);
+    });
+  }
+
+  let ready = start(worker, early);
 
   return {
-    ready,
+    get ready() {
+      return ready;
+    },
     onProgress(listener) {
       progressListeners.push(listener);
       if (lastProgress) listener(lastProgress.percent, lastProgress.text);
+    },
+    // Called back with the new `ready` when a failed start is tried again.
+    onRetry(listener) {
+      retryListeners.push(listener);
+    },
+    // After a failed start: a new worker, as the page first made it. Returns
+    // the new `ready` (the same one if a retry is already under way).
+    retry() {
+      const again = window.rtrPython?.start;
+      if (!failed || !again) return ready;
+      failed = false;
+      ready = start(again(), []);
+      for (const listener of retryListeners) listener(ready);
+      return ready;
     },
     run(calculator, payload, siteRoot) {
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        worker.postMessage({ type: "run", id, calculator, payload, siteRoot });
+        current.postMessage({ type: "run", id, calculator, payload, siteRoot });
       });
     },
   };

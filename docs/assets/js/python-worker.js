@@ -9,10 +9,79 @@
 //   its Cache Storage. Restoring it skips most of the start-up work, on any
 //   calculator page.
 // The snapshot is a private, version-locked Pyodide API, so any problem
-// (missing, made by another build, failed check) falls back to a fresh boot
-// and the bad copy is deleted. Nothing downloads a snapshot: the first visit
+// (missing, made by another build, damaged, failed check) falls back to a
+// fresh boot and the bad copy is deleted. Its SHA-256 is kept beside it and
+// checked before restoring: a damaged image restored can spin forever. The
+// page stops a restore that still runs after a deadline and starts again
+// without the snapshot (python-client.js). Nothing downloads a snapshot: the first visit
 // pays nothing for it, and it never holds a reader's answers (it is taken
 // before the first calculation, or not at all).
+
+// The page's Content-Security-Policy does not reach a dedicated worker, and
+// GitHub Pages cannot send one as a header. So the worker holds itself to
+// the same rule before Pyodide or any Python runs: no request leaves this
+// origin. A guard in code, not a browser policy (see docs/about/your-data.md).
+const sameOrigin = (url) => {
+  try {
+    return new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+};
+const refused = (url) => new TypeError(`Refused: the calculators never contact another website (${String(url).slice(0, 100)})`);
+const lock = (target, name, value) => Object.defineProperty(target, name, { value, writable: false, configurable: false });
+
+// A boot that cannot finish must say so: Pyodide's loader only logs a wasm
+// file that failed to download or compile, and then waits forever.
+let failBoot;
+const bootFailed = new Promise((_, reject) => (failBoot = reject));
+bootFailed.catch(() => {}); // raced in `ready` below
+const fileName = (url) => new URL(url, location.href).pathname.split("/").pop();
+
+const nativeFetch = fetch;
+lock(self, "fetch", function fetch(input, init) {
+  const url = input instanceof Request ? input.url : String(input);
+  if (!sameOrigin(url)) return Promise.reject(refused(url));
+  return nativeFetch(input, init).then(
+    (response) => {
+      if (!response.ok) failBoot(new Error(`${fileName(url)}: HTTP ${response.status}`));
+      return response;
+    },
+    (error) => {
+      failBoot(new Error(`${fileName(url)} did not download`));
+      throw error;
+    },
+  );
+});
+if (typeof importScripts === "function") {
+  const nativeImportScripts = importScripts;
+  lock(self, "importScripts", function importScripts(...urls) {
+    const away = urls.find((url) => !sameOrigin(url));
+    if (away !== undefined) throw refused(away);
+    return nativeImportScripts(...urls);
+  });
+}
+if (typeof XMLHttpRequest === "function") {
+  const nativeOpen = XMLHttpRequest.prototype.open;
+  lock(XMLHttpRequest.prototype, "open", function open(method, url, ...rest) {
+    if (!sameOrigin(url)) throw refused(url);
+    return nativeOpen.call(this, method, url, ...rest);
+  });
+}
+// Nothing here needs a socket or a stream from a server.
+for (const name of ["WebSocket", "EventSource", "WebTransport"]) if (name in self) lock(self, name, undefined);
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const native = WebAssembly[name];
+  WebAssembly[name] = function (...args) {
+    const result = native.apply(this, args);
+    result.then(
+      // A sign of life for the page's deadline, between download and start.
+      () => postMessage({ type: "progress", percent: 50, text: "Starting Python in the background…" }),
+      (error) => failBoot(new Error(`Python's runtime did not load: ${error?.message || error}`)),
+    );
+    return result;
+  };
+}
 
 // Imported on demand, so the snapshot lookup below starts first.
 const pyodideModule = import("../vendor/pyodide/pyodide.mjs");
@@ -39,11 +108,14 @@ const wanted = (Array.isArray(settings.calculators) ? settings.calculators : [])
 // it. Unstamped (the writers' live preview), no snapshot is used.
 const RUNTIME_VERSION = "__RUNTIME_VERSION__";
 const useSnapshots = !RUNTIME_VERSION.startsWith("__") && settings.boot !== "fresh";
+// Set by the page after a restore stalled: drop the snapshot, boot fresh.
+const dropSnapshot = settings.dropSnapshot === true;
 // Not "return-to-run-…": the service worker deletes old caches by that prefix.
 const SNAPSHOTS = "rtr-python-snapshots";
 // The runtime version covers Pyodide itself (its files are in the hash);
 // "sparse" names the way the image is stored (see packSnapshot).
 const SNAPSHOT_KEY = new URL(`python-snapshot/sparse/${RUNTIME_VERSION}`, runtime).href;
+const DIGEST_HEADER = "X-Snapshot-SHA-256";
 const APP_PATH = "/home/pyodide/calculators.zip";
 
 const progress = (percent, text) => postMessage({ type: "progress", percent, text });
@@ -135,6 +207,19 @@ function unpackSnapshot(buffer) {
   return image;
 }
 
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// The stored image, checked against the digest kept with it, then unpacked.
+async function readSnapshot(response) {
+  const expected = response.headers.get(DIGEST_HEADER);
+  const bytes = await response.arrayBuffer();
+  if (!expected || (await sha256(bytes)) !== expected) throw new Error("damaged Python snapshot (checksum)");
+  return unpackSnapshot(bytes);
+}
+
 let calculated = false; // set by the first request: from then on, no snapshot
 
 // After a fresh boot, once the page is ready: import every calculator (so
@@ -148,7 +233,8 @@ async function keepSnapshot(pyodide) {
     const cache = await snapshots();
     // One image at a time: drop those of older builds.
     for (const old of (await cache?.keys()) ?? []) if (old.url !== SNAPSHOT_KEY) await cache.delete(old);
-    await cache?.put(SNAPSHOT_KEY, new Response(image, { headers: { "Content-Type": "application/octet-stream" } }));
+    const headers = { "Content-Type": "application/octet-stream", [DIGEST_HEADER]: await sha256(image) };
+    await cache?.put(SNAPSHOT_KEY, new Response(image, { headers }));
     postMessage({ type: "snapshot-kept" });
   } catch (error) {
     console.warn("No Python snapshot kept:", error);
@@ -160,7 +246,7 @@ async function keepSnapshot(pyodide) {
 const bundle = fetchApp();
 bundle.catch(() => {}); // reported in boot(), where it is awaited
 const savedSnapshot = useSnapshots ? snapshots().then((cache) => cache?.match(SNAPSHOT_KEY)).catch(() => null) : null;
-const savedBytes = Promise.resolve(savedSnapshot).then(async (found) => found && unpackSnapshot(await found.arrayBuffer()));
+const savedBytes = Promise.resolve(savedSnapshot).then((found) => found && readSnapshot(found));
 savedBytes.catch(() => {}); // a failed read is a failed restore: handled in boot()
 
 async function boot() {
@@ -169,7 +255,12 @@ async function boot() {
   let pyodide = null;
   let mode = "fresh";
   const { loadPyodide } = await pyodideModule;
+  if (dropSnapshot) {
+    const cache = await snapshots();
+    for (const stale of (await cache?.keys()) ?? []) await cache.delete(stale);
+  }
   if (await savedSnapshot) {
+    postMessage({ type: "restoring" }); // the page's deadline starts
     try {
       // Still being read: Pyodide waits for it only once its own files are on the way.
       pyodide = await loadPyodide({ ...options, _loadSnapshot: savedBytes });
@@ -190,7 +281,7 @@ async function boot() {
   return { pyodide, mode };
 }
 
-const ready = boot();
+const ready = Promise.race([boot(), bootFailed]);
 ready.then(
   ({ pyodide, mode }) => {
     postMessage({ type: "ready", phases, mode });
