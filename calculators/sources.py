@@ -41,7 +41,7 @@ SOURCES: dict[str, Source] = {
         Source("seed-yoga-teacher", "A postpartum yoga teacher (a practitioner's view)", "practitioner"),
         Source("seed-movement-duets", "Movement Duets (a practitioner's view)", "practitioner"),
         # A public running programme, cited for its warm-up and cool-down walks.
-        Source("nhs-c25k", "NHS Couch to 5K (a public running programme)", "practitioner"),
+        Source("nhs-c25k", "NHS Couch to 5K (a public running programme)", "public health"),
         Source("how-we-label-evidence", "One secondary source (how we label evidence)", "one source"),
     )
 }

@@ -15,7 +15,7 @@ from .conftest import PREFIX, Watch, eventually, open_context, wait_ready
 from .driver import fill, native, same_markup, submit
 from .server import SiteServer
 from .test_offline import controlled, make_build
-from .test_python_boot import SNAPSHOTS, boot_mode, kept_snapshots, wait_for_snapshot
+from .test_python_boot import SNAPSHOTS, boot_mode, wait_for_snapshot
 
 pytestmark = pytest.mark.faults
 
@@ -30,6 +30,8 @@ RUNTIME_FILES = [
     "python_stdlib.pyc.zip",
     "calculators.zip",
 ]
+
+
 def check_timeline(page: Page, site_root: str) -> None:
     """A real calculation, shown exactly as native Python gives it."""
     fill(page, "timeline", ANSWERS)
@@ -56,7 +58,9 @@ def failing_context(browser: Browser, server: SiteServer) -> Iterator[tuple[Brow
     itself raises (a cut download, a script cut short) are not problems."""
     context, watch = open_context(browser, server, service_workers="block")
     from_workers: list[ConsoleMessage] = []
-    context.on("console", lambda message: message.worker is not None and from_workers.append(message))
+    context.on(
+        "console", lambda message: message.worker is not None and from_workers.append(message)
+    )
     damaged_scripts: list[str] = []
     context.on("weberror", lambda e: is_the_fault(e.error) and damaged_scripts.append(str(e.error)))
     yield context, watch
@@ -64,7 +68,9 @@ def failing_context(browser: Browser, server: SiteServer) -> Iterator[tuple[Brow
     forgiven = {f"console: {m.text}" for m in from_workers if m.worker not in live}
     forgiven |= {f"page error: {text}" for text in damaged_scripts}
     watch.problems = [
-        p for p in watch.problems if p not in forgiven and not p.startswith("console: Python did not start")
+        p
+        for p in watch.problems
+        if p not in forgiven and not p.startswith("console: Python did not start")
     ]
     context.close()
     watch.check()
@@ -77,7 +83,11 @@ def truncate(route: Route) -> None:
 
 
 def failed_then_retried(
-    page: Page, context: BrowserContext, url: str, site_root: str, stalled: list[Route] | None = None
+    page: Page,
+    context: BrowserContext,
+    url: str,
+    site_root: str,
+    stalled: list[Route] | None = None,
 ) -> None:
     """The page says Python could not start and offers Try again, which works
     once the network is back."""
@@ -120,7 +130,9 @@ def test_a_download_that_never_ends_is_given_up_and_can_be_retried(
     the page says so instead of waiting for ever."""
     context, _ = failing_context
     stalled: list[Route] = []
-    context.route("**/pyodide.asm.wasm", lambda route: stalled.append(route))  # not answered, for now
+    context.route(
+        "**/pyodide.asm.wasm", lambda route: stalled.append(route)
+    )  # not answered, for now
     url = server.root + "tools/timeline/?rtr-start-deadline=6000"
     failed_then_retried(context.new_page(), context, url, server.prefix, stalled)
 
@@ -245,7 +257,9 @@ def test_a_second_deploy_within_ten_minutes_shows_its_new_pages(
     page.goto(server.root)
     controlled(page)
     assert "[build a]" in page.inner_text("h1")
-    eventually(page, "async () => (await caches.keys()).some((k) => k.startsWith('return-to-run-'))")
+    eventually(
+        page, "async () => (await caches.keys()).some((k) => k.startsWith('return-to-run-'))"
+    )
     accept_update(page, server, made["b"])
     assert "[build b]" in page.inner_text("h1")
     page.goto(server.root + "about/")  # any page, and back home, from the new cache
@@ -265,7 +279,11 @@ def test_an_update_keeps_python_for_offline_use(
     wait_ready(page)
     controlled(page)
     # Kept for offline use, wherever the service worker keeps it.
-    eventually(page, "async (url) => Boolean(await caches.match(url, { ignoreSearch: true }))", wasm_url(server))
+    eventually(
+        page,
+        "async (url) => Boolean(await caches.match(url, { ignoreSearch: true }))",
+        wasm_url(server),
+    )
     # The reader moves on to a reading page, where the update is offered.
     page.goto(server.root)
     accept_update(page, server, made["b"])
