@@ -21,7 +21,9 @@ COOLDOWN_S = 5 * 60
 
 JOIN_REPEATS = 3
 """The most runs a session has. At the end, the short walk breaks between
-them are dropped, so three runs join into one: a small last step."""
+them are dropped one at a time, so three runs join into two, then one, with
+the same running each time: the longest run grows by half, then doubles,
+where it used to triple in one week."""
 
 MIN_REPEATS = 2
 """A lower start never goes below two runs, so a session is still a walk-run."""
@@ -71,7 +73,7 @@ WALK_RUNGS: tuple[WalkRung, ...] = (
     WalkRung(walk_s=30, from_run_s=180),
 )
 """Practitioners' plans go from 30 s run / 2 min walk to 1 min / 1 min, then to
-longer runs with short walks [S]. The last rung's walk is the one the join drops."""
+longer runs with short walks [S]. The last rung's walk is the one the joins drop."""
 
 
 @dataclass(frozen=True)

@@ -115,8 +115,9 @@ def _how_built(plan: Plan, site_root: str) -> str:
     items = [
         (
             "One change at a time. Each new step changes just one thing: how long you run, "
-            "how long you walk, or how many runs a session has. In the goal week the short "
-            "walk breaks go, so your runs join into one run of the same total time."
+            "how long you walk, or how many runs a session has. At the end the short walk "
+            "breaks go one at a time: three runs become two longer ones, then one, each time "
+            "with the same total running, so no week asks for a much longer run than the last."
         ),
         (
             f"At most {percent(plan.rise_permille)} more running than the week before. Early "

@@ -49,8 +49,12 @@ def test_a_short_plan_is_stretched_to_twelve_weeks_unless_near_the_goal() -> Non
 def test_build_steps_ends_with_the_join_and_never_overshoots() -> None:
     ramp = Ramp(runs_per_week=3, rise_permille=75, build_weeks=2, goal_s=1200, session_cap_s=3600)
     steps = build_steps(Step(3, 120, 60, "start"), ramp)
-    assert steps[-1] == Step(1, 1200, 0, "join")
-    assert steps[-2].repeats * steps[-2].run_s == 1200 and steps[-2].walk_s == 30
+    # The walk breaks go one at a time, running per session unchanged: no cliff.
+    assert steps[-3:] == (
+        Step(3, 400, 30, "run"),
+        Step(2, 600, 30, "join"),
+        Step(1, 1200, 0, "join"),
+    )
     assert all(s.repeats * s.run_s <= 1200 for s in steps)
 
 

@@ -173,3 +173,16 @@ def test_the_easy_pace_assumption_is_stated_when_it_is_used() -> None:
 def test_four_runs_a_week_explains_the_eight_day_week() -> None:
     html = run("planner", {"today": "2026-01-07", "runs_per_week": "4"})["html"]
     assert "each plan week lasts 8 days" in html
+
+
+def test_the_walk_breaks_go_one_at_a_time_and_the_page_says_so() -> None:
+    out = run("planner", {"today": "2026-01-07"})
+    text = " ".join("".join(parse(out["html"]).text).split())
+    assert (
+        "One walk break fewer: 2 runs of 15 min instead of 3 runs of 10 min. "
+        "Your running time stays the same."
+    ) in text
+    assert (
+        "Goal week: the last walk break goes, and your 2 runs join into one 30 min run."
+    ) in text
+    assert "three runs become two longer ones, then one" in text
