@@ -28,8 +28,12 @@ where it used to triple in one week."""
 MIN_REPEATS = 2
 """A lower start never goes below two runs, so a session is still a walk-run."""
 
-SECONDS_STEP = 5
-"""Run intervals are whole multiples of 5 seconds: easy to time on a watch."""
+SECONDS_STEP = 15
+"""Run intervals are whole multiples of 15 seconds (1 min 15 s, not 1 min 10 s):
+easy to read off a watch and to remember. The one exception is the last step
+with three runs, which is a third of the goal exactly (6 min 40 s for 20
+minutes), because the joins after it must keep running per session the same.
+Goals are whole minutes, so a third is still a whole multiple of 20 seconds."""
 
 ALLOWANCE_PER_RUN_S = 120
 """Early on, 10% of a small week is less than any change worth making (10% of
@@ -37,7 +41,9 @@ ALLOWANCE_PER_RUN_S = 120
 per session, even when that is more than the percentage allows. The percentage
 takes over once it allows more, from about 20 minutes of running per session.
 With one minute, the default plan took 41 weeks, twice what most people need
-(16 to 20 weeks, seed-jawad); two keeps it near 24."""
+(16 to 20 weeks, seed-jawad); two kept it at 24. Whole 15 s steps and dropping
+the walk breaks one at a time make it 31: three runs can share two minutes
+only as 30 s each, not 40 s."""
 
 MIN_WEEKS = 12
 """Intervals to steady running takes at least 12 weeks (seed-jawad) [S]."""

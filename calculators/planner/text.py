@@ -5,7 +5,7 @@ from __future__ import annotations
 from .compute import Plan, Week
 from .engine import Step
 from .rules import COOLDOWN_S, WARMUP_S
-from .units import duration, minutes, minutes_phrase
+from .units import duration, minutes, minutes_phrase, whole_minutes, whole_minutes_phrase
 
 __all__ = [
     "change_note",
@@ -15,6 +15,8 @@ __all__ = [
     "minutes_phrase",
     "session_line",
     "session_steps",
+    "whole_minutes",
+    "whole_minutes_phrase",
 ]
 
 

@@ -8,7 +8,14 @@ from .chart import weekly_chart
 from .compute import Plan, Week, percent
 from .exports import CSV_FILENAME, ICS_FILENAME
 from .rules import BMI_FIRST_WEEK_KM, MIN_WEEKS, OUTCOMES, PACES, WARMUP_S
-from .text import change_note, duration, interval_label, minutes, minutes_phrase, session_steps
+from .text import (
+    change_note,
+    duration,
+    interval_label,
+    session_steps,
+    whole_minutes,
+    whole_minutes_phrase,
+)
 
 AGAIN = {
     "back": "If it happens again the next week, go back one step.",
@@ -142,7 +149,7 @@ def _how_built(plan: Plan, site_root: str) -> str:
     ]
     if plan.bmi_first_week_cap_s is not None:
         items.append(
-            f"Your first week has {minutes_phrase(plan.weeks[0].week_running_s)} of running, "
+            f"Your first week has {duration(plan.weeks[0].week_running_s)} of running, "
             f"within the {BMI_FIRST_WEEK_KM} km limit ({plan.bmi_first_week_cap_s // 60} "
             "minutes at your easy pace)."
         )
@@ -174,8 +181,8 @@ def _chart(plan: Plan) -> str:
         f'<tr><th scope="row">{w.number}</th>'
         f"<td>{esc(KIND_LABEL[w.kind])}</td>"
         f"<td>{esc(interval_label(plan.steps[w.step_index]))}</td>"
-        f"<td>{esc(minutes(w.running_s))}</td>"
-        f"<td>{esc(minutes(w.week_running_s))}</td></tr>"
+        f"<td>{esc(duration(w.running_s))}</td>"
+        f"<td>{whole_minutes(w.week_running_s)}</td></tr>"
         for w in plan.weeks
     )
     return (
@@ -186,8 +193,8 @@ def _chart(plan: Plan) -> str:
         '<table class="rtr-table">'
         "<caption>Running time, week by week</caption>"
         '<thead><tr><th scope="col">Week</th><th scope="col">Type</th>'
-        '<th scope="col">Each session</th><th scope="col">Running per session (min)</th>'
-        '<th scope="col">Running per week (min)</th></tr></thead>'
+        '<th scope="col">Each session</th><th scope="col">Running per session</th>'
+        '<th scope="col">Running per week (whole min)</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
         "</figure>"
     )
@@ -210,8 +217,8 @@ def _week(plan: Plan, week: Week) -> str:
         f"{esc(long_date(first))} to {esc(long_date(last))}</h4>"
         f'<p class="rtr-week__change">{esc(change_note(plan, week))}</p>'
         f'<ol class="rtr-week__parts">{parts}</ol>'
-        f'<p class="rtr-week__totals">Running: {esc(minutes_phrase(week.running_s))} a session, '
-        f"{esc(minutes_phrase(week.week_running_s))} this week.</p>"
+        f'<p class="rtr-week__totals">Running: {esc(duration(week.running_s))} a session, '
+        f"{esc(whole_minutes_phrase(week.week_running_s))} this week.</p>"
         f'<ul class="rtr-sessions" aria-label="Run days in week {week.number}">{sessions}</ul>'
         "</section>"
     )

@@ -82,8 +82,8 @@ def test_the_goal_problem_reaches_the_reader_as_a_field_message(
 def test_bmi_caps_the_first_week_by_shortening_the_runs_not_below_two_repeats() -> None:
     level = LEVELS_BY_KEY["run120-walk60"]
     step, notes = start_step(level, runs_per_week=4, fewer_repeats=1, first_week_cap_s=900)
-    assert step.repeats == 2 and step.run_s == 110  # 4 x 2 x 110 s = 880 s <= 15 min
-    assert "1 min 50 s instead of 2 min" in notes[0]
+    assert step.repeats == 2 and step.run_s == 105  # 4 x 2 x 105 s = 840 s <= 15 min
+    assert "1 min 45 s instead of 2 min" in notes[0]  # whole 15 s: 1 min 50 s is not
     step, notes = start_step(level, runs_per_week=2, fewer_repeats=0, first_week_cap_s=2160)
     assert (step.repeats, step.run_s, notes) == (3, 120, [])
 

@@ -186,3 +186,13 @@ def test_the_walk_breaks_go_one_at_a_time_and_the_page_says_so() -> None:
         "Goal week: the last walk break goes, and your 2 runs join into one 30 min run."
     ) in text
     assert "three runs become two longer ones, then one" in text
+
+
+def test_runs_grow_in_whole_15_s_steps_and_weeks_are_told_in_whole_minutes() -> None:
+    out = run("planner", {"today": "2026-01-07"})
+    text = " ".join("".join(parse(out["html"]).text).split())
+    # Week 4: 3 x 1 min 30 s is 4 min 30 s a session, 13.5 minutes a week.
+    assert "Longer runs: 1 min 30 s instead of 1 min." in text
+    assert "Running: 4 min 30 s a session, about 14 minutes this week." in text
+    assert "Running: 3 min a session, 9 minutes this week." in text  # exact: no "about"
+    assert not re.search(r"\d+\.\d+ minutes", text)
