@@ -127,10 +127,12 @@ def _how_built(plan: Plan, site_root: str) -> str:
             "with the same total running, so no week asks for a much longer run than the last."
         ),
         (
-            f"At most {percent(plan.rise_permille)} more running than the week before. Early "
-            f"on, when that is less than {per_session} a session, up to {per_session} more a "
-            "session is allowed instead: a few percent of a small week is too little to change "
-            "anything. Experts agree on no more than 10% a week in most cases."
+            f"Each week adds up to {per_session} more running per run, or "
+            f"{percent(plan.rise_permille)} more running in the week, whichever is more. While "
+            "runs are short, a few percent of a small week is only seconds, too little to "
+            f"change anything, so the {per_session} rule applies and a week may then add more "
+            "than 10%. Once the percentage allows more, it rules. Experts agree on no more "
+            "than 10% a week in most cases."
         ),
         (
             f"A repeat week after every {pace.build_weeks} weeks of change: the same sessions "

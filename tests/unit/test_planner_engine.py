@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import itertools
+import re
 
 import pytest
 
@@ -106,3 +107,18 @@ def test_run_days_always_leave_a_rest_day_even_across_weeks() -> None:
 def test_gentle_is_gentler_than_standard_and_both_within_ten_percent() -> None:
     assert PACES["gentle"].rise_permille < PACES["standard"].rise_permille <= 100
     assert PACES["gentle"].build_weeks < PACES["standard"].build_weeks
+
+
+def test_each_pace_choice_states_the_rule_the_engine_applies() -> None:
+    """The label is read as a reader would, and checked against the ramp itself."""
+    for pace in PACES.values():
+        found = re.search(
+            r"up to (\d+) min more per run, or ([\d.]+)% a week, whichever is more", pace.label
+        )
+        assert found, pace.label
+        per_run_s, percent = int(found[1]) * 60, float(found[2])
+        for runs in SCHEDULES:
+            ramp = Ramp(runs, pace.rise_permille, pace.build_weeks, 3600, 4500)
+            for week_s in range(60, 12_000, 45):
+                said = week_s + max(week_s * percent / 100, runs * per_run_s)
+                assert ramp.weekly_limit_s(week_s) == int(said), (pace.key, runs, week_s)
