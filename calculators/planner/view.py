@@ -116,6 +116,18 @@ def _symptom_rules(site_root: str) -> str:
     )
 
 
+def _joins(plan: Plan) -> str:
+    """The last steps, from three runs to one: "3 runs of 10 min, then ..."."""
+    count = sum(1 for s in plan.steps if s.change == "join")
+    chain = plan.steps[-count - 1 :]
+    return ", then ".join(
+        f"{s.repeats} runs of {duration(s.run_s)}"
+        if s.repeats > 1
+        else f"one {duration(s.run_s)} run"
+        for s in chain
+    )
+
+
 def _how_built(plan: Plan, site_root: str) -> str:
     pace = PACES[plan.pace]
     per_session = duration(plan.allowance_s // plan.runs_per_week)
@@ -123,8 +135,8 @@ def _how_built(plan: Plan, site_root: str) -> str:
         (
             "One change at a time. Each new step changes just one thing: how long you run, "
             "how long you walk, or how many runs a session has. At the end the short walk "
-            "breaks go one at a time: three runs become two longer ones, then one, each time "
-            "with the same total running, so no week asks for a much longer run than the last."
+            f"breaks go one at a time, each time with the same total running: {_joins(plan)}. "
+            "So your longest run never triples in one week."
         ),
         (
             f"Each week adds up to {per_session} more running per run, or "

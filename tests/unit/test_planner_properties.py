@@ -86,6 +86,8 @@ def check_one_change_at_a_time(weeks: list[dict[str, Any]], goal_s: int) -> None
     # The walk breaks go one at a time, so the goal week's run is at most twice the
     # longest run the week before (it was three times, a cliff).
     assert weeks[-1]["change"] == "join" and weeks[-1]["run_s"] <= 2 * weeks[-2]["run_s"]
+    # The page says so: the longest run never triples in one week.
+    assert all(b["run_s"] < 3 * a["run_s"] for a, b in itertools.pairwise(weeks))
 
 
 def check_weekly_rise(weeks: list[dict[str, Any]], a: dict[str, Any], runs: int) -> None:

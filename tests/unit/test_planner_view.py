@@ -185,7 +185,7 @@ def test_the_walk_breaks_go_one_at_a_time_and_the_page_says_so() -> None:
     assert (
         "Goal week: the last walk break goes, and your 2 runs join into one 30 min run."
     ) in text
-    assert "three runs become two longer ones, then one" in text
+    assert "3 runs of 10 min, then 2 runs of 15 min, then one 30 min run." in text
 
 
 def test_runs_grow_in_whole_15_s_steps_and_weeks_are_told_in_whole_minutes() -> None:
