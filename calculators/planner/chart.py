@@ -74,8 +74,8 @@ def weekly_chart(plan: Plan) -> str:
     first, last = values[0], values[-1]
     repeats = sum(1 for w in plan.weeks if w.kind == "repeat")
     desc = (
-        f"Bars for {count} weeks. Weekly running rises from {_num(first)} minutes in week 1 "
-        f"to {_num(last)} minutes in week {count}, never falling. "
+        f"Bars for {count} weeks. Weekly running rises from about {round(first)} minutes in "
+        f"week 1 to about {round(last)} minutes in week {count}, never falling. "
         f"{repeats} outlined bars mark repeat weeks, which hold the week before steady."
     )
     return (

@@ -8,10 +8,12 @@ Invariants (the tests check each one for random valid inputs; the page prints
 them as "How this plan is built"):
 
 1. One change at a time. From one step to the next exactly one of run_s,
-   walk_s or repeats changes. The last step is the one exception in form but
-   not in substance: the short walk breaks are dropped, so the runs join into
-   one continuous run of the same running time ("join": repeats becomes 1,
-   run_s becomes the goal, walk_s becomes 0, running per session unchanged).
+   walk_s or repeats changes, except at the end, where the walk breaks go one
+   at a time ("joins"): once the runs add up to the goal, 3 x (run R, walk w)
+   becomes 2 x (run 1.5R, walk w), then 1 x (run the goal). A join changes the
+   number of runs and, to keep running per session exactly the same, their
+   length (and the last join drops the last walk). Nothing else changes at a
+   join, so the runner meets one fewer walk break, not a run three times longer.
 2. Gentle weekly rises. Let W be the running in one week (runs per week x
    repeats x run_s). The next week's W' satisfies
    W' <= W + max(rise x W, runs per week x 120 s), where rise is 7.5% (gentle) or
@@ -22,7 +24,8 @@ them as "How this plan is built"):
    4 standard) comes a consolidation week: the same step again.
 4. Length and end. The plan lasts at least 12 weeks unless the start is near
    the goal (one session already holds half the goal's running). The last
-   week, and only the last, is the goal: 1 x (goal run, no walk).
+   week, and only the last, is the goal: 1 x (goal run, no walk). It is the
+   only continuous step.
 5. Sensible sessions. Every session has running in it, and no session is
    longer than max(60 min, goal + 15 min) with the 5-minute warm-up and
    cool-down. With a BMI over 30, week 1 holds at most 3 km of running at the
@@ -129,16 +132,27 @@ def _longer_run(step: Step, ramp: Ramp) -> int | None:
     return rounded if rounded > step.run_s else None
 
 
+def _join(step: Step, ramp: Ramp) -> Step | None:
+    """One walk break fewer, once the runs add up to the goal with the shortest walk.
+
+    Goals are whole minutes, so a goal splits exactly into two or three runs.
+    """
+    if step.running_s != ramp.goal_s or step.walk_s != WALK_RUNGS[-1].walk_s:
+        return None
+    repeats = step.repeats - 1
+    return Step(repeats, ramp.goal_s // repeats, step.walk_s if repeats > 1 else 0, "join")
+
+
 def _advance(step: Step, ramp: Ramp) -> Step:
     """The next step: the first change, in this order, that keeps every rule.
 
     More repeats first (cheap while runs are short), then a shorter walk when
     the runs have earned it, then longer runs, then any walk still left to
-    shorten. The join comes last, once the runs add up to the goal.
+    shorten. The joins come last, once the runs add up to the goal.
     """
-    last_walk = WALK_RUNGS[-1].walk_s
-    if step.running_s == ramp.goal_s and step.walk_s == last_walk:
-        return Step(1, ramp.goal_s, 0, "join")
+    joined = _join(step, ramp)
+    if joined is not None:
+        return joined
     more = step.repeats + 1
     if more <= JOIN_REPEATS and ramp.fits(step, more, step.run_s, step.walk_s):
         return Step(more, step.run_s, step.walk_s, "repeats")

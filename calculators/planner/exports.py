@@ -13,7 +13,7 @@ import io
 from ..spec import Download
 from .compute import Plan, Week
 from .rules import COOLDOWN_S, WARMUP_S
-from .text import interval_label, minutes, minutes_phrase, session_steps
+from .text import duration, interval_label, minutes, session_steps
 
 ICS_FILENAME = "return-to-run-plan.ics"
 CSV_FILENAME = "return-to-run-plan.csv"
@@ -75,7 +75,7 @@ def _summary(plan: Plan, week: Week) -> str:
 def _description(plan: Plan, week: Week) -> str:
     step = plan.steps[week.step_index]
     lines = [*session_steps(step)]
-    lines.append(f"Running this session: {minutes_phrase(step.running_s)}.")
+    lines.append(f"Running this session: {duration(step.running_s)}.")
     lines.append("Stop and walk if symptoms start. Leave a rest day before your next run.")
     return "\n".join(lines)
 

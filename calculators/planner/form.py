@@ -20,7 +20,7 @@ from ..fields import (
 )
 from ..levels import START_LEVELS
 from ..spec import FormSpec
-from .rules import DEFAULT_EASY_PACE, GOALS, PACES, SCHEDULES
+from .rules import ALLOWANCE_PER_RUN_S, DEFAULT_EASY_PACE, GOALS, PACES, SCHEDULES
 
 DEFAULT_LEVEL = "run30-walk120"
 DEFAULT_GOAL = "run-30"
@@ -122,7 +122,10 @@ FORM = FormSpec(
                 ChoiceField(
                     name="pace",
                     label="How fast to build up",
-                    hint=f"Gentle adds a repeat week every {_ordinal(PACES['gentle'].build_weeks + 1)} "
+                    hint="While runs are short, a percentage of a small week is only seconds, "
+                    f"so the {ALLOWANCE_PER_RUN_S // 60} minutes apply; once the percentage allows more, "
+                    "it does. "
+                    f"Gentle adds a repeat week every {_ordinal(PACES['gentle'].build_weeks + 1)} "
                     f"week, standard every {_ordinal(PACES['standard'].build_weeks + 1)}. "
                     "Gentle is a good place to start.",
                     required=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .compute import Plan, Week
 from .engine import Step
 from .rules import COOLDOWN_S, WARMUP_S
-from .units import duration, minutes, minutes_phrase
+from .units import duration, minutes, minutes_phrase, whole_minutes, whole_minutes_phrase
 
 __all__ = [
     "change_note",
@@ -15,6 +15,8 @@ __all__ = [
     "minutes_phrase",
     "session_line",
     "session_steps",
+    "whole_minutes",
+    "whole_minutes_phrase",
 ]
 
 
@@ -51,10 +53,16 @@ def change_note(plan: Plan, week: Week) -> str:
         return "Repeat week: the same as last week, so your body can catch up."
     before = plan.steps[week.step_index - 1]
     step = plan.steps[week.step_index]
+    if step.change == "join" and step.is_continuous:
+        return (
+            f"Goal week: the last walk break goes, and your {before.repeats} runs join into "
+            f"one {duration(step.run_s)} run. Your running time stays the same."
+        )
     if step.change == "join":
         return (
-            f"Goal week: the walk breaks go, and your runs join into one "
-            f"{duration(step.run_s)} run. Your running time stays the same."
+            f"One walk break fewer: {step.repeats} runs of {duration(step.run_s)} instead of "
+            f"{before.repeats} runs of {duration(before.run_s)}. "
+            "Your running time stays the same."
         )
     if step.change == "repeats":
         return f"One more run in each session: {step.repeats} instead of {before.repeats}."

@@ -23,3 +23,15 @@ def minutes_phrase(seconds: int) -> str:
     """ "1 minute", "4.5 minutes"."""
     text = minutes(seconds)
     return f"{text} minute" if text == "1" else f"{text} minutes"
+
+
+def whole_minutes(seconds: int) -> int:
+    """The nearest whole minute, halves up: 13.5 minutes is 14."""
+    return (seconds + 30) // 60
+
+
+def whole_minutes_phrase(seconds: int) -> str:
+    """ "9 minutes", "about 14 minutes": a week's total, easy to take in."""
+    count = whole_minutes(seconds)
+    text = f"{count} minute" if count == 1 else f"{count} minutes"
+    return text if count * 60 == seconds else f"about {text}"

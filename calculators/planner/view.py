@@ -8,7 +8,14 @@ from .chart import weekly_chart
 from .compute import Plan, Week, percent
 from .exports import CSV_FILENAME, ICS_FILENAME
 from .rules import BMI_FIRST_WEEK_KM, MIN_WEEKS, OUTCOMES, PACES, WARMUP_S
-from .text import change_note, duration, interval_label, minutes, minutes_phrase, session_steps
+from .text import (
+    change_note,
+    duration,
+    interval_label,
+    session_steps,
+    whole_minutes,
+    whole_minutes_phrase,
+)
 
 AGAIN = {
     "back": "If it happens again the next week, go back one step.",
@@ -109,20 +116,35 @@ def _symptom_rules(site_root: str) -> str:
     )
 
 
+def _joins(plan: Plan) -> str:
+    """The last steps, from three runs to one: "3 runs of 10 min, then ..."."""
+    count = sum(1 for s in plan.steps if s.change == "join")
+    chain = plan.steps[-count - 1 :]
+    return ", then ".join(
+        f"{s.repeats} runs of {duration(s.run_s)}"
+        if s.repeats > 1
+        else f"one {duration(s.run_s)} run"
+        for s in chain
+    )
+
+
 def _how_built(plan: Plan, site_root: str) -> str:
     pace = PACES[plan.pace]
     per_session = duration(plan.allowance_s // plan.runs_per_week)
     items = [
         (
             "One change at a time. Each new step changes just one thing: how long you run, "
-            "how long you walk, or how many runs a session has. In the goal week the short "
-            "walk breaks go, so your runs join into one run of the same total time."
+            "how long you walk, or how many runs a session has. At the end the short walk "
+            f"breaks go one at a time, each time with the same total running: {_joins(plan)}. "
+            "So your longest run never triples in one week."
         ),
         (
-            f"At most {percent(plan.rise_permille)} more running than the week before. Early "
-            f"on, when that is less than {per_session} a session, up to {per_session} more a "
-            "session is allowed instead: a few percent of a small week is too little to change "
-            "anything. Experts agree on no more than 10% a week in most cases."
+            f"Each week adds up to {per_session} more running per run, or "
+            f"{percent(plan.rise_permille)} more running in the week, whichever is more. While "
+            "runs are short, a few percent of a small week is only seconds, too little to "
+            f"change anything, so the {per_session} rule applies and a week may then add more "
+            "than 10%. Once the percentage allows more, it rules. Experts agree on no more "
+            "than 10% a week in most cases."
         ),
         (
             f"A repeat week after every {pace.build_weeks} weeks of change: the same sessions "
@@ -141,7 +163,7 @@ def _how_built(plan: Plan, site_root: str) -> str:
     ]
     if plan.bmi_first_week_cap_s is not None:
         items.append(
-            f"Your first week has {minutes_phrase(plan.weeks[0].week_running_s)} of running, "
+            f"Your first week has {duration(plan.weeks[0].week_running_s)} of running, "
             f"within the {BMI_FIRST_WEEK_KM} km limit ({plan.bmi_first_week_cap_s // 60} "
             "minutes at your easy pace)."
         )
@@ -173,8 +195,8 @@ def _chart(plan: Plan) -> str:
         f'<tr><th scope="row">{w.number}</th>'
         f"<td>{esc(KIND_LABEL[w.kind])}</td>"
         f"<td>{esc(interval_label(plan.steps[w.step_index]))}</td>"
-        f"<td>{esc(minutes(w.running_s))}</td>"
-        f"<td>{esc(minutes(w.week_running_s))}</td></tr>"
+        f"<td>{esc(duration(w.running_s))}</td>"
+        f"<td>{whole_minutes(w.week_running_s)}</td></tr>"
         for w in plan.weeks
     )
     return (
@@ -185,8 +207,8 @@ def _chart(plan: Plan) -> str:
         '<table class="rtr-table">'
         "<caption>Running time, week by week</caption>"
         '<thead><tr><th scope="col">Week</th><th scope="col">Type</th>'
-        '<th scope="col">Each session</th><th scope="col">Running per session (min)</th>'
-        '<th scope="col">Running per week (min)</th></tr></thead>'
+        '<th scope="col">Each session</th><th scope="col">Running per session</th>'
+        '<th scope="col">Running per week (whole min)</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
         "</figure>"
     )
@@ -209,8 +231,8 @@ def _week(plan: Plan, week: Week) -> str:
         f"{esc(long_date(first))} to {esc(long_date(last))}</h4>"
         f'<p class="rtr-week__change">{esc(change_note(plan, week))}</p>'
         f'<ol class="rtr-week__parts">{parts}</ol>'
-        f'<p class="rtr-week__totals">Running: {esc(minutes_phrase(week.running_s))} a session, '
-        f"{esc(minutes_phrase(week.week_running_s))} this week.</p>"
+        f'<p class="rtr-week__totals">Running: {esc(duration(week.running_s))} a session, '
+        f"{esc(whole_minutes_phrase(week.week_running_s))} this week.</p>"
         f'<ul class="rtr-sessions" aria-label="Run days in week {week.number}">{sessions}</ul>'
         "</section>"
     )

@@ -402,16 +402,17 @@ def test_the_log_is_there_after_an_offline_reload(browser: Browser, server: Site
     page.reload()
     wait_shown(page)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
-    # Wait until the runtime the page used is kept for offline use.
+    # Wait until the runtime the page used is kept for offline use (the
+    # runtime has a cache of its own, beside the build's pages and scripts).
     eventually(
         page,
         """async () => {
+            const urls = [];
             for (const name of await caches.keys()) {
-              const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
-              if (urls.some((u) => u.endsWith("pyodide.asm.wasm")) && urls.some((u) => u.endsWith("calculators.zip"))
-                  && urls.some((u) => u.endsWith("run-day.js"))) return true;
+              urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
             }
-            return false;
+            return urls.some((u) => u.endsWith("pyodide.asm.wasm")) && urls.some((u) => u.endsWith("calculators.zip"))
+              && urls.some((u) => u.endsWith("run-day.js"));
         }""",
     )
     context.set_offline(True)

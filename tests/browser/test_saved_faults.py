@@ -13,6 +13,7 @@ KEY = "return-to-run.answers.planner"
 
 def open_with_saved(page: Page, server: SiteServer, value: str) -> None:
     page.goto(server.root + "tools/planner/")
+    wait_ready(page)  # the first load has read storage: the record is for the reload
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, value])
     page.reload()
     wait_ready(page)
@@ -41,6 +42,7 @@ def test_a_full_storage_gives_a_message_and_the_buttons_still_work(
     # About 3 M characters that are not JSON: setting a copy aside as well
     # goes past the browser's storage quota.
     page.goto(server.root + "tools/planner/")
+    wait_ready(page)
     page.evaluate("(key) => localStorage.setItem(key, 'x'.repeat(3_000_000))", KEY)
     page.reload()
     wait_ready(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import itertools
+import re
 
 import pytest
 
@@ -49,8 +50,12 @@ def test_a_short_plan_is_stretched_to_twelve_weeks_unless_near_the_goal() -> Non
 def test_build_steps_ends_with_the_join_and_never_overshoots() -> None:
     ramp = Ramp(runs_per_week=3, rise_permille=75, build_weeks=2, goal_s=1200, session_cap_s=3600)
     steps = build_steps(Step(3, 120, 60, "start"), ramp)
-    assert steps[-1] == Step(1, 1200, 0, "join")
-    assert steps[-2].repeats * steps[-2].run_s == 1200 and steps[-2].walk_s == 30
+    # The walk breaks go one at a time, running per session unchanged: no cliff.
+    assert steps[-3:] == (
+        Step(3, 400, 30, "run"),
+        Step(2, 600, 30, "join"),
+        Step(1, 1200, 0, "join"),
+    )
     assert all(s.repeats * s.run_s <= 1200 for s in steps)
 
 
@@ -78,8 +83,8 @@ def test_the_goal_problem_reaches_the_reader_as_a_field_message(
 def test_bmi_caps_the_first_week_by_shortening_the_runs_not_below_two_repeats() -> None:
     level = LEVELS_BY_KEY["run120-walk60"]
     step, notes = start_step(level, runs_per_week=4, fewer_repeats=1, first_week_cap_s=900)
-    assert step.repeats == 2 and step.run_s == 110  # 4 x 2 x 110 s = 880 s <= 15 min
-    assert "1 min 50 s instead of 2 min" in notes[0]
+    assert step.repeats == 2 and step.run_s == 105  # 4 x 2 x 105 s = 840 s <= 15 min
+    assert "1 min 45 s instead of 2 min" in notes[0]  # whole 15 s: 1 min 50 s is not
     step, notes = start_step(level, runs_per_week=2, fewer_repeats=0, first_week_cap_s=2160)
     assert (step.repeats, step.run_s, notes) == (3, 120, [])
 
@@ -102,3 +107,18 @@ def test_run_days_always_leave_a_rest_day_even_across_weeks() -> None:
 def test_gentle_is_gentler_than_standard_and_both_within_ten_percent() -> None:
     assert PACES["gentle"].rise_permille < PACES["standard"].rise_permille <= 100
     assert PACES["gentle"].build_weeks < PACES["standard"].build_weeks
+
+
+def test_each_pace_choice_states_the_rule_the_engine_applies() -> None:
+    """The label is read as a reader would, and checked against the ramp itself."""
+    for pace in PACES.values():
+        found = re.search(
+            r"up to (\d+) min more per run, or ([\d.]+)% a week, whichever is more", pace.label
+        )
+        assert found, pace.label
+        per_run_s, percent = int(found[1]) * 60, float(found[2])
+        for runs in SCHEDULES:
+            ramp = Ramp(runs, pace.rise_permille, pace.build_weeks, 3600, 4500)
+            for week_s in range(60, 12_000, 45):
+                said = week_s + max(week_s * percent / 100, runs * per_run_s)
+                assert ramp.weekly_limit_s(week_s) == int(said), (pace.key, runs, week_s)

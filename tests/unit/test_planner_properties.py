@@ -59,17 +59,35 @@ def plan_for(a: dict[str, Any]) -> dict[str, Any]:
     return outcome["result"]  # type: ignore[no-any-return]
 
 
+SHORTEST_WALK_S = 30
+
+
+def check_join(before: tuple[int, int, int], after: tuple[int, int, int], goal_s: int) -> None:
+    """A join drops one walk break and nothing else: running per session is unchanged."""
+    (r0, run0, walk0), (r1, run1, walk1) = before, after
+    assert r0 * run0 == r1 * run1 == goal_s, (before, after)
+    assert r1 == r0 - 1 and walk0 == SHORTEST_WALK_S
+    assert walk1 == (walk0 if r1 > 1 else 0)
+
+
 def check_one_change_at_a_time(weeks: list[dict[str, Any]], goal_s: int) -> None:
+    joined = False
     for before, after in itertools.pairwise(weeks):
         if after["kind"] == "repeat":
             assert shape(after) == shape(before)
-        elif after["kind"] == "goal":
-            # The join: walk breaks dropped, running per session unchanged.
-            assert before["repeats"] * before["run_s"] == goal_s
-            assert shape(after) == (1, goal_s, 0)
+        elif after["change"] == "join":
+            check_join(shape(before), shape(after), goal_s)
+            joined = True
         else:
+            # Only joins may change two things, and nothing but joins comes after one.
+            assert not joined, "a join is followed by another join or a repeat only"
             changed = [x != y for x, y in zip(shape(before), shape(after), strict=True)]
             assert sum(changed) == 1, (shape(before), shape(after))
+    # The walk breaks go one at a time, so the goal week's run is at most twice the
+    # longest run the week before (it was three times, a cliff).
+    assert weeks[-1]["change"] == "join" and weeks[-1]["run_s"] <= 2 * weeks[-2]["run_s"]
+    # The page says so: the longest run never triples in one week.
+    assert all(b["run_s"] < 3 * a["run_s"] for a, b in itertools.pairwise(weeks))
 
 
 def check_weekly_rise(weeks: list[dict[str, Any]], a: dict[str, Any], runs: int) -> None:
@@ -109,7 +127,8 @@ def check_sessions(result: dict[str, Any], a: dict[str, Any], goal_s: int) -> No
     cap = max(60 * 60, goal_s + 15 * 60)
     for week in result["weeks"]:
         assert week["repeats"] >= 1 and week["run_s"] > 0 and week["running_s"] > 0
-        assert week["run_s"] % 5 == 0
+        # Friendly steps: whole 15 s, or a third of the goal, which the joins need exact.
+        assert week["run_s"] % 15 == 0 or 3 * week["run_s"] == goal_s, week["run_s"]
         expected = WARMUP_COOLDOWN_S + week["repeats"] * (week["run_s"] + week["walk_s"])
         assert week["session_s"] == expected <= cap
     if a["bmi_over_30"]:
@@ -154,16 +173,20 @@ def test_every_plan_keeps_every_invariant(a: dict[str, Any]) -> None:
 def test_distinct_steps_change_one_thing_and_weeks_use_them_in_order(a: dict[str, Any]) -> None:
     result = plan_for(a)
     steps = [(s["repeats"], s["run_s"], s["walk_s"]) for s in result["steps"]]
+    changes = [s["change"] for s in result["steps"]]
     assert len(set(steps)) == len(steps)
-    for before, after in itertools.pairwise(steps[:-1]):  # all but the join
+    first_join = changes.index("join")
+    assert set(changes[first_join:]) == {"join"}, "the joins come last, all together"
+    assert len(steps) - first_join == steps[first_join - 1][0] - 1, "one join per walk break"
+    for before, after in itertools.pairwise(steps[:first_join]):
         assert sum(x != y for x, y in zip(before, after, strict=True)) == 1
         assert after[0] >= before[0] and after[1] >= before[1] and after[2] <= before[2]
-    *_, before_join, goal = steps
-    assert before_join[0] * before_join[1] == goal[1] and goal[0] == 1 and goal[2] == 0
+    for before, after in itertools.pairwise(steps[first_join - 1 :]):
+        check_join(before, after, result["goal_s"])
+    assert [s for s in steps if s[2] == 0] == [steps[-1]] == [(1, result["goal_s"], 0)]
     indexes = [w["step_index"] for w in result["weeks"]]
     assert indexes[0] == 0 and indexes[-1] == len(steps) - 1
     assert all(b - a_ in (0, 1) for a_, b in itertools.pairwise(indexes))
-    assert [s["change"] for s in result["steps"]][-1] == "join"
 
 
 @settings(max_examples=40, deadline=None)

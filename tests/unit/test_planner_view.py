@@ -173,3 +173,26 @@ def test_the_easy_pace_assumption_is_stated_when_it_is_used() -> None:
 def test_four_runs_a_week_explains_the_eight_day_week() -> None:
     html = run("planner", {"today": "2026-01-07", "runs_per_week": "4"})["html"]
     assert "each plan week lasts 8 days" in html
+
+
+def test_the_walk_breaks_go_one_at_a_time_and_the_page_says_so() -> None:
+    out = run("planner", {"today": "2026-01-07"})
+    text = " ".join("".join(parse(out["html"]).text).split())
+    assert (
+        "One walk break fewer: 2 runs of 15 min instead of 3 runs of 10 min. "
+        "Your running time stays the same."
+    ) in text
+    assert (
+        "Goal week: the last walk break goes, and your 2 runs join into one 30 min run."
+    ) in text
+    assert "3 runs of 10 min, then 2 runs of 15 min, then one 30 min run." in text
+
+
+def test_runs_grow_in_whole_15_s_steps_and_weeks_are_told_in_whole_minutes() -> None:
+    out = run("planner", {"today": "2026-01-07"})
+    text = " ".join("".join(parse(out["html"]).text).split())
+    # Week 4: 3 x 1 min 30 s is 4 min 30 s a session, 13.5 minutes a week.
+    assert "Longer runs: 1 min 30 s instead of 1 min." in text
+    assert "Running: 4 min 30 s a session, about 14 minutes this week." in text
+    assert "Running: 3 min a session, 9 minutes this week." in text  # exact: no "about"
+    assert not re.search(r"\d+\.\d+ minutes", text)
