@@ -84,7 +84,7 @@ chromium:
 	@bash tools/ensure-chromium.sh
 
 test: site chromium
-	$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; \
 	  exit $$status
 

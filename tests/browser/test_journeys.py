@@ -312,11 +312,9 @@ def test_plan_is_short_and_leads_with_the_first_weeks(
 
 
 def record_height(name: str, height: float) -> None:
+    """One file a measurement, so tests running side by side never race."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    heights = SHOTS / "heights.json"
-    data = json.loads(heights.read_text()) if heights.exists() else {}
-    data[name] = round(height)
-    heights.write_text(json.dumps(data, indent=2))
+    (SHOTS / f"height-{name}.json").write_text(json.dumps({name: round(height)}))
 
 
 # --- 5. Every error at once ----------------------------------------------------
