@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..html import esc
 from .compute import Plan
+from .svg_axis import grid_and_labels, num, round_up, tick_step
 
 # Drawn for a phone first: 400 units across a 358 px column keeps 13-unit
 # text at about 12 px (at 640 units wide it was 6.7 px on a 390 px screen).
@@ -21,23 +22,15 @@ DESC_ID = "rtr-planner-chart-desc"
 TICK_STEPS = (5, 10, 15, 20, 30, 60)
 
 
-def _tick_step(top: float) -> int:
-    return next((s for s in TICK_STEPS if top / s <= 6), TICK_STEPS[-1])
-
-
 def _week_label_every(weeks: int) -> int:
     return 1 if weeks <= 12 else 2 if weeks <= 24 else 4 if weeks <= 48 else 8
-
-
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def weekly_chart(plan: Plan) -> str:
     values = [w.week_running_s / 60 for w in plan.weeks]
     count = len(values)
-    step = _tick_step(max(values))
-    top = -(-max(values) // step) * step  # round up to a whole tick
+    step = tick_step(max(values), TICK_STEPS, 6)
+    top = round_up(max(values), step)
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
     slot = plot_w / count
@@ -47,26 +40,20 @@ def weekly_chart(plan: Plan) -> str:
         return TOP + plot_h * (1 - v / top)
 
     ticks = range(0, int(top) + 1, step)
-    grid = "".join(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_num(y(t))}" y2="{_num(y(t))}" />'
-        for t in ticks
-    )
-    tick_labels = "".join(
-        f'<text x="{LEFT - 6}" y="{_num(y(t) + 4)}" text-anchor="end">{t}</text>' for t in ticks
-    )
+    grid, tick_labels = grid_and_labels(ticks, y, left=LEFT, right=WIDTH - RIGHT, gap=6)
     # Repeat weeks are outlined, not paler: a paler bar in the text colour
     # reads darker on the dark scheme, and an outline reads the same on both.
     outlined = ' fill="none" stroke="currentColor" stroke-width="1.5"'
     bars = "".join(
         f'<rect class="rtr-chart__bar rtr-chart__bar--{esc(w.kind)}" '
-        f'x="{_num(LEFT + i * slot + (slot - bar_w) / 2)}" y="{_num(y(v))}" '
-        f'width="{_num(bar_w)}" height="{_num(TOP + plot_h - y(v))}"'
+        f'x="{num(LEFT + i * slot + (slot - bar_w) / 2)}" y="{num(y(v))}" '
+        f'width="{num(bar_w)}" height="{num(TOP + plot_h - y(v))}"'
         f"{outlined if w.kind == 'repeat' else ''} />"
         for i, (w, v) in enumerate(zip(plan.weeks, values, strict=True))
     )
     every = _week_label_every(count)
     labels = "".join(
-        f'<text x="{_num(LEFT + (n - 0.5) * slot)}" y="{HEIGHT - BOTTOM + 16}" '
+        f'<text x="{num(LEFT + (n - 0.5) * slot)}" y="{HEIGHT - BOTTOM + 16}" '
         f'text-anchor="middle">{n}</text>'
         for n in range(1, count + 1)
         if n == 1 or n == count or (n % every == 0 and count - n >= every / 2)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..html import esc
 from .compute import Plan
 from .log import Log
+from .svg_axis import grid_and_labels, num, round_up, tick_step
 
 WIDTH = 360
 HEIGHT = 220
@@ -39,14 +40,10 @@ def weekly_progress(plan: Plan, log: Log) -> tuple[WeekProgress, ...]:
     )
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def chart(weeks: tuple[WeekProgress, ...]) -> str:
     top_min = max(max(w.planned_s, w.done_s) for w in weeks) / 60 or 1
-    step = next((s for s in TICK_STEPS if top_min / s <= 5), TICK_STEPS[-1])
-    top = -(-top_min // step) * step
+    step = tick_step(top_min, TICK_STEPS, 5)
+    top = round_up(top_min, step)
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
     slot = plot_w / len(weeks)
@@ -56,13 +53,7 @@ def chart(weeks: tuple[WeekProgress, ...]) -> str:
         return TOP + plot_h * (1 - minutes / top)
 
     ticks = range(0, int(top) + 1, step)
-    grid = "".join(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_num(y(t))}" y2="{_num(y(t))}" />'
-        for t in ticks
-    )
-    labels = "".join(
-        f'<text x="{LEFT - 4}" y="{_num(y(t) + 4)}" text-anchor="end">{t}</text>' for t in ticks
-    )
+    grid, labels = grid_and_labels(ticks, y, left=LEFT, right=WIDTH - RIGHT, gap=4)
     every = 1 if len(weeks) <= 10 else 2 if len(weeks) <= 20 else 4
     bars = []
     for i, w in enumerate(weeks):
@@ -70,12 +61,12 @@ def chart(weeks: tuple[WeekProgress, ...]) -> str:
         for offset, value, kind in ((0.0, w.planned_s, "planned"), (bar, w.done_s, "done")):
             v = value / 60
             bars.append(
-                f'<rect class="rtr-progress-chart__{kind}" x="{_num(x + offset)}" y="{_num(y(v))}" '
-                f'width="{_num(bar)}" height="{_num(TOP + plot_h - y(v))}" />'
+                f'<rect class="rtr-progress-chart__{kind}" x="{num(x + offset)}" y="{num(y(v))}" '
+                f'width="{num(bar)}" height="{num(TOP + plot_h - y(v))}" />'
             )
         if i % every == 0:
             bars.append(
-                f'<text x="{_num(LEFT + i * slot + slot / 2)}" y="{HEIGHT - BOTTOM + 14}" '
+                f'<text x="{num(LEFT + i * slot + slot / 2)}" y="{HEIGHT - BOTTOM + 14}" '
                 f'text-anchor="middle">{w.number}</text>'
             )
     legend_y = HEIGHT - 10
