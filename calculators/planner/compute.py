@@ -12,7 +12,7 @@ from ..jsonable import to_jsonable
 from ..levels import LEVELS_BY_KEY, StartLevel
 from ..spec import InputError, Problem
 from .engine import Change, Ramp, Step, WeekKind, build_steps, is_near_goal, schedule
-from .form import DEFAULT_GOAL, DEFAULT_LEVEL, DEFAULT_PACE, DEFAULT_RUNS
+from .form import DEFAULT_GOAL, DEFAULT_LEVEL, DEFAULT_PACE, DEFAULT_RUNS, pace_problem
 from .rules import (
     ALLOWANCE_PER_RUN_S,
     BMI_FIRST_WEEK_KM,
@@ -27,7 +27,7 @@ from .rules import (
     SESSION_CAP_OVER_GOAL_S,
     SESSION_CAP_S,
 )
-from .units import duration
+from .units import DEFAULT_UNIT, duration, named_distance, pace_s_per_km
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """Fixed English names: strftime's would follow the machine's locale."""
@@ -71,7 +71,10 @@ class Plan:
     goal: str
     goal_label: str
     goal_s: int
-    easy_pace: int
+    unit: str
+    """"km" or "mi": how the reader reads distances. It changes words, never the plan."""
+    easy_pace_s_per_km: float
+    """The easy pace used, in seconds per km, exactly as given (or the default)."""
     easy_pace_given: bool
     easy_pace_used: bool
     runs_per_week: int
@@ -101,7 +104,9 @@ class Plan:
                 self.start_date.isoformat(),
                 self.level,
                 self.goal,
-                self.easy_pace,
+                # Minutes per km; a whole number gives the same string (and
+                # calendar UIDs) as before paces in miles existed.
+                f"{self.easy_pace_s_per_km / 60:g}",
                 self.runs_per_week,
                 self.pace,
                 self.bmi_over_30,
@@ -115,12 +120,14 @@ def default_start(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7)
 
 
-def goal_seconds(goal: str, easy_pace: int) -> int:
+def goal_seconds(goal: str, easy_pace_s_per_km: float) -> int:
+    """The goal's running time, in whole minutes (the engine's steps need them):
+    a pace in miles gives a time a few seconds off a whole minute."""
     g = GOALS[goal]
     if g.minutes is not None:
         return g.minutes * 60
     assert g.km is not None
-    return g.km * easy_pace * 60
+    return int(g.km * easy_pace_s_per_km / 60 + 0.5) * 60
 
 
 def goal_problem(level: StartLevel, goal_s: int) -> Problem | None:
@@ -134,7 +141,11 @@ def goal_problem(level: StartLevel, goal_s: int) -> Problem | None:
 
 
 def start_step(
-    level: StartLevel, runs_per_week: int, fewer_repeats: int, first_week_cap_s: int | None
+    level: StartLevel,
+    runs_per_week: int,
+    fewer_repeats: int,
+    first_week_cap_s: int | None,
+    unit: str = DEFAULT_UNIT,
 ) -> tuple[Step, list[str]]:
     """The first session: three runs at the reader's level, lowered if needed."""
     notes: list[str] = []
@@ -144,7 +155,8 @@ def start_step(
         fitted = first_week_cap_s // (runs_per_week * repeats)
         run_s = fitted - fitted % SECONDS_STEP
         notes.append(
-            f"To keep your first week within 3 km of running, your first runs last "
+            f"To keep your first week within {named_distance(BMI_FIRST_WEEK_KM, unit)} "
+            "of running, your first runs last "
             f"{duration(run_s)} instead of {duration(level.run_seconds)}."
         )
     return Step(repeats, run_s, level.walk_seconds, "start"), notes
@@ -170,20 +182,25 @@ def build_plan(
     start_date: dt.date | None = None,
     level: str = DEFAULT_LEVEL,
     goal: str = DEFAULT_GOAL,
-    easy_pace: int | None = None,
+    easy_pace: float | None = None,
     runs_per_week: int = int(DEFAULT_RUNS),
     pace: str = DEFAULT_PACE,
     bmi_over_30: bool = False,
     poor_sleep: bool = False,
+    unit: str = DEFAULT_UNIT,
 ) -> Plan:
-    """The whole plan. Raises InputError (never anything else) for bad answers."""
+    """The whole plan. Raises InputError (never anything else) for bad answers.
+
+    `easy_pace` is in minutes per `unit`; the plan keeps it in seconds per km."""
     start = start_date or default_start(today)
-    pace_used = easy_pace if easy_pace is not None else DEFAULT_EASY_PACE
     start_level = LEVELS_BY_KEY[level]
-    goal_s = goal_seconds(goal, pace_used)
-    problems = [
-        p for p in (_check_start_date(start, today), goal_problem(start_level, goal_s)) if p
-    ]
+    date_problem = _check_start_date(start, today)
+    out_of_range = _pace_problem(easy_pace, unit)
+    if out_of_range:  # before any arithmetic: a typed pace may be any size
+        raise InputError(*(p for p in (date_problem, out_of_range) if p))
+    pace_s = _pace_used(easy_pace, unit)
+    goal_s = goal_seconds(goal, pace_s)
+    problems = [p for p in (date_problem, goal_problem(start_level, goal_s)) if p]
     if problems:
         raise InputError(*problems)
 
@@ -191,9 +208,9 @@ def build_plan(
     active = [m for m in MODIFIERS if flags[m.field]]
     chosen = PACES[pace]
     rise = chosen.rise_permille - sum(m.rise_cut_permille for m in active)
-    cap_s = BMI_FIRST_WEEK_KM * pace_used * 60 if bmi_over_30 else None
+    cap_s = int(BMI_FIRST_WEEK_KM * pace_s + 0.5) if bmi_over_30 else None
     first, notes = start_step(
-        start_level, runs_per_week, sum(m.fewer_repeats for m in active), cap_s
+        start_level, runs_per_week, sum(m.fewer_repeats for m in active), cap_s, unit
     )
     ramp = Ramp(
         runs_per_week=runs_per_week,
@@ -226,7 +243,8 @@ def build_plan(
         goal=goal,
         goal_label=GOALS[goal].label,
         goal_s=goal_s,
-        easy_pace=pace_used,
+        unit=unit,
+        easy_pace_s_per_km=pace_s,
         easy_pace_given=easy_pace is not None,
         easy_pace_used=GOALS[goal].minutes is None or bmi_over_30,
         runs_per_week=runs_per_week,
@@ -240,7 +258,9 @@ def build_plan(
         session_cap_s=ramp.session_cap_s,
         near_goal=near,
         bmi_first_week_cap_s=cap_s,
-        adjustments=tuple(m.why for m in active)
+        adjustments=tuple(
+            m.why.format(first_week_limit=named_distance(BMI_FIRST_WEEK_KM, unit)) for m in active
+        )
         + _effect(first, rise, chosen.rise_permille)
         + tuple(notes),
         steps=steps,
@@ -300,7 +320,21 @@ def compute(values: Mapping[str, Any]) -> Plan:
         pace=values.get("pace") or DEFAULT_PACE,
         bmi_over_30=bool(values.get("bmi_over_30")),
         poor_sleep=bool(values.get("poor_sleep")),
+        unit=values.get("unit") or DEFAULT_UNIT,
     )
+
+
+def _pace_used(easy_pace: float | None, unit: str) -> float:
+    """Seconds per km. A blank pace is the default per km in either unit, so
+    choosing miles alone never changes the plan."""
+    if easy_pace is None:
+        return pace_s_per_km(DEFAULT_EASY_PACE, "km")
+    return pace_s_per_km(easy_pace, unit)
+
+
+def _pace_problem(easy_pace: float | None, unit: str) -> Problem | None:
+    # The form's whole minutes only: a caller's exact pace is taken as it is.
+    return pace_problem(easy_pace, unit) if isinstance(easy_pace, int) else None
 
 
 def cross_field_problems(values: Mapping[str, Any], failed: frozenset[str]) -> list[Problem]:
@@ -309,8 +343,12 @@ def cross_field_problems(values: Mapping[str, Any], failed: frozenset[str]) -> l
     today: dt.date = values.get("today") or dt.date.today()
     if not failed & {"start_date", "today"} and values.get("start_date"):
         problems.append(_check_start_date(values["start_date"], today))
-    if not failed & {"level", "goal", "easy_pace"}:
-        pace = values.get("easy_pace") or DEFAULT_EASY_PACE
+    pace_parsed = not failed & {"easy_pace", "unit"}
+    unit = values.get("unit") or DEFAULT_UNIT
+    out_of_range = _pace_problem(values.get("easy_pace"), unit) if pace_parsed else None
+    problems.append(out_of_range)
+    if pace_parsed and not out_of_range and not failed & {"level", "goal"}:
+        pace = _pace_used(values.get("easy_pace"), unit)
         level = LEVELS_BY_KEY[values.get("level") or DEFAULT_LEVEL]
         problems.append(goal_problem(level, goal_seconds(values.get("goal") or DEFAULT_GOAL, pace)))
     return [p for p in problems if p]

@@ -13,7 +13,15 @@ import io
 from ..spec import Download
 from .compute import Plan, Week
 from .rules import COOLDOWN_S, WARMUP_S
-from .text import duration, interval_label, minutes, session_steps
+from .text import (
+    duration,
+    interval_label,
+    minutes,
+    running_distance_m,
+    running_estimate,
+    session_steps,
+)
+from .units import distance_number
 
 ICS_FILENAME = "return-to-run-plan.ics"
 CSV_FILENAME = "return-to-run-plan.csv"
@@ -28,7 +36,12 @@ CSV_HEADER = (
     "cooldown_min",
     "running_min",
     "session_min",
+    "running_distance",
+    "distance_unit",
 )
+"""running_distance: about how far a session's running goes at the easy pace,
+in distance_unit (km or mi, the reader's choice); empty when no pace was
+given or used, since it would be a guess."""
 PRODID = "-//Return to Run//Run-walk planner//EN"
 UID_DOMAIN = "return-to-run"
 MAX_OCTETS = 75
@@ -76,6 +89,9 @@ def _description(plan: Plan, week: Week) -> str:
     step = plan.steps[week.step_index]
     lines = [*session_steps(step)]
     lines.append(f"Running this session: {duration(step.running_s)}.")
+    estimate = running_estimate(plan, step.running_s)
+    if estimate:
+        lines.append(estimate)
     lines.append("Stop and walk if symptoms start. Leave a rest day before your next run.")
     return "\n".join(lines)
 
@@ -145,6 +161,8 @@ def csv_text(plan: Plan) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for week in plan.weeks:
+        metres = running_distance_m(plan, week.running_s)
+        far = "" if metres is None else distance_number(metres, plan.unit)
         for session in week.sessions:
             writer.writerow(
                 (
@@ -158,6 +176,8 @@ def csv_text(plan: Plan) -> str:
                     minutes(COOLDOWN_S),
                     minutes(week.running_s),
                     minutes(week.session_s),
+                    far,
+                    plan.unit if far else "",
                 )
             )
     return out.getvalue()

@@ -19,8 +19,17 @@ from ..fields import (
     Raw,
 )
 from ..levels import START_LEVELS
-from ..spec import FormSpec
-from .rules import ALLOWANCE_PER_RUN_S, DEFAULT_EASY_PACE, GOALS, PACES, SCHEDULES
+from ..spec import FormSpec, Problem
+from .rules import (
+    ALLOWANCE_PER_RUN_S,
+    BMI_FIRST_WEEK_KM,
+    DEFAULT_EASY_PACE,
+    EASY_PACE_RANGE,
+    GOALS,
+    PACES,
+    SCHEDULES,
+)
+from .units import DEFAULT_UNIT, named_distance, pace, pace_s_per_km
 
 DEFAULT_LEVEL = "run30-walk120"
 DEFAULT_GOAL = "run-30"
@@ -49,6 +58,55 @@ class CountChoiceField(ChoiceField):
             ) from None
 
 
+@dataclass(frozen=True, kw_only=True)
+class PaceField(IntegerField):
+    """Whole minutes per km or per mile. Which range applies depends on the
+    unit chosen beside it, so the range is checked with the unit
+    (`pace_problem`), and every message names the reader's own unit."""
+
+    minimum: int = 0
+    maximum: int = 0
+
+    def _in_range(self, number: int) -> int:
+        return number
+
+    def _out_of_range(self) -> str:
+        (km_low, km_high), (mi_low, mi_high) = EASY_PACE_RANGE["km"], EASY_PACE_RANGE["mi"]
+        return (
+            f"Enter a number from {km_low} to {km_high} minutes per km, "
+            f"or from {mi_low} to {mi_high} minutes per mile."
+        )
+
+    def example(self) -> int:
+        return EASY_PACE_RANGE["km"][1]
+
+
+UNIT_WORDS = {"km": "minutes per km", "mi": "minutes per mile"}
+
+
+def pace_problem(easy_pace: int | None, unit: str) -> Problem | None:
+    """The easy pace's range, in the unit the reader chose."""
+    if easy_pace is None:
+        return None
+    low, high = EASY_PACE_RANGE[unit]
+    if low <= easy_pace <= high:
+        return None
+    return Problem("easy_pace", f"Enter a number from {low} to {high} {UNIT_WORDS[unit]}.")
+
+
+def _goal_label(key: str) -> str:
+    """The form names both units, since the unit is chosen on the same form."""
+    goal = GOALS[key]
+    if goal.km is None:
+        return goal.label
+    return goal.label.replace(f"{goal.km} km", named_distance(goal.km, "mi"))
+
+
+_DEFAULT_PACE_WORDS = (
+    f"{pace(pace_s_per_km(DEFAULT_EASY_PACE, 'km'), 'km')} "
+    f"({pace(pace_s_per_km(DEFAULT_EASY_PACE, 'km'), 'mi')})"
+)
+
 FORM = FormSpec(
     name="planner",
     title="Run/walk planner",
@@ -73,7 +131,7 @@ FORM = FormSpec(
                     name="bmi_over_30",
                     label="My BMI is over 30",
                     hint="The plan then starts lower, builds more slowly, and keeps your "
-                    "first week to 3 km of running or less.",
+                    f"first week to {named_distance(BMI_FIRST_WEEK_KM, 'mi')} of running or less.",
                 ),
                 BooleanField(
                     name="poor_sleep",
@@ -91,19 +149,29 @@ FORM = FormSpec(
                     name="goal",
                     label="What you want to be able to do",
                     required=False,
-                    choices=tuple(Choice(g.key, g.label) for g in GOALS.values()),
+                    choices=tuple(Choice(g.key, _goal_label(g.key)) for g in GOALS.values()),
                     default=DEFAULT_GOAL,
                 ),
-                IntegerField(
-                    name="easy_pace",
-                    label="Your easy running pace, in minutes per km",
-                    hint=f"A guess is fine. If you leave it blank we use {DEFAULT_EASY_PACE}. "
-                    "We use it only to turn 5 km, and the 3 km limit for a BMI over 30, "
-                    "into minutes.",
+                # Chosen once, here, and used for every distance and pace the
+                # plan, its files and Today's run show.
+                ChoiceField(
+                    name="unit",
+                    label="Distances and pace in",
+                    hint="Used for your easy pace below, and for every distance your plan, "
+                    "its files and Today's run show.",
                     required=False,
-                    minimum=5,
-                    maximum=12,
-                    unit="minutes per km",
+                    choices=(Choice("km", "Kilometres (km)"), Choice("mi", "Miles")),
+                    default=DEFAULT_UNIT,
+                ),
+                PaceField(
+                    name="easy_pace",
+                    label="Your easy running pace, in whole minutes per km, or per mile if "
+                    "you chose miles",
+                    hint=f"A guess is fine. If you leave it blank we use {_DEFAULT_PACE_WORDS}. "
+                    "We use it only to turn 5 km, and the 3 km limit for a BMI over 30, "
+                    "into minutes, and to say about how far your runs are.",
+                    required=False,
+                    unit="minutes per km or per mile",
                 ),
             ),
         ),

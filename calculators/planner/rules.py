@@ -84,7 +84,12 @@ BMI_FIRST_WEEK_KM = 3
 """With a BMI over 30, run at most 3 km in the first week (nielsen-2014-ijspt)."""
 
 DEFAULT_EASY_PACE = 8
-"""Minutes per km, used when the reader leaves the easy pace blank."""
+"""Minutes per km, used when the reader leaves the easy pace blank, whichever
+unit she chose: the plan is then the same in km and in miles."""
+
+EASY_PACE_RANGE: dict[str, tuple[int, int]] = {"km": (5, 12), "mi": (8, 19)}
+"""Whole minutes per km, or per mile: the same paces, 5 to 12 minutes per km,
+each end rounded to the nearest whole minute per mile (8.05 and 19.31)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,7 @@ class Modifier:
     fewer_repeats: int
     rise_cut_permille: int
     why: str
+    """In words; {first_week_limit} is filled in, in the reader's unit."""
 
 
 MODIFIERS: tuple[Modifier, ...] = (
@@ -139,7 +145,7 @@ MODIFIERS: tuple[Modifier, ...] = (
         fewer_repeats=1,
         rise_cut_permille=10,
         why="A BMI over 30 puts more load on the pelvic floor, muscles and joints "
-        "(one source). Your first week also stays within 3 km of running.",
+        "(one source). Your first week also stays within {first_week_limit} of running.",
     ),
     Modifier(
         field="poor_sleep",

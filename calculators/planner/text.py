@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from .compute import Plan, Week
 from .engine import Step
-from .rules import COOLDOWN_S, WARMUP_S
-from .units import duration, minutes, minutes_phrase, whole_minutes, whole_minutes_phrase
+from .rules import COOLDOWN_S, GOALS, WARMUP_S
+from .units import (
+    distance,
+    duration,
+    minutes,
+    minutes_phrase,
+    named_distance,
+    pace,
+    whole_minutes,
+    whole_minutes_phrase,
+)
 
 __all__ = [
     "change_note",
     "duration",
+    "goal_words",
     "interval_label",
     "minutes",
     "minutes_phrase",
+    "pace_words",
+    "running_distance_m",
+    "running_estimate",
     "session_line",
     "session_steps",
     "whole_minutes",
@@ -72,3 +85,36 @@ def change_note(plan: Plan, week: Week) -> str:
             "Your running time stays the same."
         )
     return f"Longer runs: {duration(step.run_s)} instead of {duration(before.run_s)}."
+
+
+def goal_words(plan: Plan) -> str:
+    """The goal as the reader reads distances: "Run 5 km (3.1 miles) at an easy pace"."""
+    goal = GOALS[plan.goal]
+    if goal.km is None:
+        return plan.goal_label
+    return plan.goal_label.replace(f"{goal.km} km", named_distance(goal.km, plan.unit))
+
+
+def pace_words(plan: Plan) -> str:
+    """ "6 minutes per km", "10 minutes per mile"."""
+    return pace(plan.easy_pace_s_per_km, plan.unit)
+
+
+def running_distance_m(plan: Plan, running_s: int) -> float | None:
+    """About how far `running_s` of running goes at the plan's easy pace, in
+    metres; None when the pace is neither given nor used (it would be a guess)."""
+    if not (plan.easy_pace_given or plan.easy_pace_used):
+        return None
+    return running_s / plan.easy_pace_s_per_km * 1000
+
+
+def running_estimate(plan: Plan, running_s: int) -> str:
+    """ "About 1.2 miles of running at your easy pace of 10 minutes per mile.", or ""."""
+    metres = running_distance_m(plan, running_s)
+    if metres is None:
+        return ""
+    whose = "your" if plan.easy_pace_given else "an assumed"
+    return (
+        f"About {distance(metres, plan.unit)} of running at {whose} easy pace of "
+        f"{pace_words(plan)}."
+    )

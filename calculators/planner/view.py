@@ -7,15 +7,18 @@ from ..sources import cite
 from .chart import weekly_chart
 from .compute import Plan, Week, percent
 from .exports import CSV_FILENAME, ICS_FILENAME
-from .rules import BMI_FIRST_WEEK_KM, MIN_WEEKS, OUTCOMES, PACES, WARMUP_S
+from .rules import BMI_FIRST_WEEK_KM, GOALS, MIN_WEEKS, OUTCOMES, PACES, WARMUP_S
 from .text import (
     change_note,
     duration,
+    goal_words,
     interval_label,
+    pace_words,
     session_steps,
     whole_minutes,
     whole_minutes_phrase,
 )
+from .units import named_distance
 
 AGAIN = {
     "back": "If it happens again the next week, go back one step.",
@@ -26,7 +29,8 @@ KIND_LABEL = {"start": "Start", "change": "New step", "repeat": "Repeat week", "
 
 
 def headline(plan: Plan) -> str:
-    goal = plan.goal_label[0].lower() + plan.goal_label[1:]
+    label = goal_words(plan)
+    goal = label[0].lower() + label[1:]
     return f"Your {len(plan.weeks)}-week plan to {goal}"
 
 
@@ -58,16 +62,22 @@ def _assumptions(plan: Plan) -> str:
     if plan.easy_pace_used:
         given = "your" if plan.easy_pace_given else "an assumed"
         uses = []
-        if plan.goal == "5k":
+        # In miles, the exact goal time is a few seconds off a whole minute,
+        # and the plan uses the whole minute: "about" says so.
+        about = "" if plan.unit == "km" else "about "
+        km = GOALS[plan.goal].km
+        if km is not None:
             uses.append(
-                f"5 km at {plan.easy_pace} minutes per km is {plan.goal_s // 60} minutes of running"
+                f"{named_distance(km, plan.unit)} at {pace_words(plan)} is {about}"
+                f"{plan.goal_s // 60} minutes of running"
             )
         if plan.bmi_first_week_cap_s is not None:
             uses.append(
-                f"{BMI_FIRST_WEEK_KM} km is {plan.bmi_first_week_cap_s // 60} minutes of running"
+                f"{named_distance(BMI_FIRST_WEEK_KM, plan.unit)} is {about}"
+                f"{plan.bmi_first_week_cap_s // 60} minutes of running"
             )
         notes.append(
-            f"We use {given} easy pace of {plan.easy_pace} minutes per km to turn distance into "
+            f"We use {given} easy pace of {pace_words(plan)} to turn distance into "
             f"time: {' and '.join(uses)}. If you run faster or slower, change your pace above."
         )
     if not notes:
@@ -164,7 +174,8 @@ def _how_built(plan: Plan, site_root: str) -> str:
     if plan.bmi_first_week_cap_s is not None:
         items.append(
             f"Your first week has {duration(plan.weeks[0].week_running_s)} of running, "
-            f"within the {BMI_FIRST_WEEK_KM} km limit ({plan.bmi_first_week_cap_s // 60} "
+            f"within the {named_distance(BMI_FIRST_WEEK_KM, plan.unit)} limit "
+            f"({'' if plan.unit == 'km' else 'about '}{plan.bmi_first_week_cap_s // 60} "
             "minutes at your easy pace)."
         )
     if plan.near_goal:
@@ -260,7 +271,7 @@ def render(plan: Plan, site_root: str = "") -> str:
     return (
         f'<div class="rtr-report" data-calculator="planner" data-weeks="{len(plan.weeks)}" '
         f'data-goal="{esc(plan.goal)}" data-runs-per-week="{plan.runs_per_week}" '
-        f'data-pace="{esc(plan.pace)}">'
+        f'data-pace="{esc(plan.pace)}" data-unit="{esc(plan.unit)}">'
         f'<h2 class="rtr-report__title" tabindex="-1" data-announce>{esc(headline(plan))}</h2>'
         f"{_summary(plan)}"
         f"{_assumptions(plan)}"

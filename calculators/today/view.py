@@ -14,6 +14,7 @@ from ..planner.next_runs import DAYS_NEED_REST
 from ..planner.progress import chart, weekly_progress
 from ..planner.rules import OUTCOMES
 from ..planner.session import Segment
+from ..planner.text import goal_words, running_estimate
 from ..planner.units import duration
 from ..readiness.questions import CLINICIAN_CONDITIONS, WARNING_SIGNS
 from ..sources import cite
@@ -91,6 +92,17 @@ def _why(t: Today, session: SessionPlan) -> str:
     if t.last_run == t.today:
         return f"{place} You ran today, so the next run waits for a rest day: {_day(session.date)}."
     return f"{place} Planned for {_day(session.date)}. Today is a rest day; you can still start it if you prefer."
+
+
+def _distance(t: Today, session: SessionPlan) -> str:
+    """The goal, and about how far this session's running goes, in the reader's unit."""
+    assert t.plan is not None
+    estimate = running_estimate(t.plan, session.repeats * session.run_s)
+    return (
+        f'<p class="rtr-today__distance" data-unit="{esc(t.plan.unit)}">'
+        f"{esc(f'Your goal: {goal_words(t.plan)}.')}"
+        f"{esc(f' {estimate}' if estimate else '')}</p>"
+    )
 
 
 def _day(day: dt.date) -> str:
@@ -353,6 +365,7 @@ def render(t: Today, site_root: str = "") -> str:
         session = (
             f'<h2 class="rtr-report__title" data-week="{s.week}" data-step="{s.step_index}">{esc(title)}</h2>'
             f'<p class="rtr-today__why">{esc(_why(t, s))}</p>'
+            f"{_distance(t, s)}"
             f"{_timer(s)}{_segments(s, site_root)}"
         )
     return (
