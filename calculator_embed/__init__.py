@@ -12,6 +12,7 @@ setting stops the build with one line naming the key.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - Python-Markdown's own name for it
 
@@ -20,8 +21,10 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 
 from calculators.clinic import LocalHelp
+from calculators.fields import ChoiceField
 from calculators.forms import render_form
 from calculators.registry import CALCULATORS
+from calculators.spec import FormSpec
 
 from .help_block import help_html
 from .site_config import current_local_help
@@ -30,10 +33,30 @@ DIRECTIVE = re.compile(r"^\[\[calculator\s+([a-z][a-z0-9_-]*)\]\]\s*$")
 HELP_DIRECTIVE = re.compile(r"^\[\[clinic help\]\]\s*$")
 
 
+def regional_form(form: FormSpec, local: LocalHelp) -> FormSpec:
+    """The form as this copy shows it first: a `unit` question starts at the
+    copy's unit (extra.region.unit). Only the starting choice changes: answers
+    without a unit still mean km, wherever they come from."""
+    groups = tuple(
+        dataclasses.replace(
+            group,
+            fields=tuple(
+                dataclasses.replace(f, default=local.unit)
+                if f.name == "unit" and isinstance(f, ChoiceField)
+                else f
+                for f in group.fields
+            ),
+        )
+        for group in form.groups
+    )
+    return dataclasses.replace(form, groups=groups)
+
+
 class CalculatorBlock(BlockProcessor):
-    def __init__(self, parser: BlockParser, md: Markdown) -> None:
+    def __init__(self, parser: BlockParser, md: Markdown, local: LocalHelp) -> None:
         super().__init__(parser)
         self.md = md
+        self.local = local
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return bool(DIRECTIVE.match(block.strip()))
@@ -46,7 +69,9 @@ class CalculatorBlock(BlockProcessor):
             known = ", ".join(sorted(CALCULATORS))
             # Fails `mkdocs build --strict` loudly instead of shipping a dead page.
             raise ValueError(f"Unknown calculator {name!r} in [[calculator]]; known: {known}")
-        placeholder = self.md.htmlStash.store(render_form(CALCULATORS[name].form))
+        placeholder = self.md.htmlStash.store(
+            render_form(regional_form(CALCULATORS[name].form, self.local))
+        )
         paragraph = etree.SubElement(parent, "p")
         paragraph.text = placeholder
         return True
@@ -73,7 +98,7 @@ class ClinicHelpBlock(BlockProcessor):
 class CalculatorExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         local = current_local_help()
-        md.parser.blockprocessors.register(CalculatorBlock(md.parser, md), "calculator", 105)
+        md.parser.blockprocessors.register(CalculatorBlock(md.parser, md, local), "calculator", 105)
         md.parser.blockprocessors.register(ClinicHelpBlock(md.parser, md, local), "clinic", 104)
 
 

@@ -1,6 +1,7 @@
 """A clinic's own copy: the service readers with a warning sign are sent to.
 
-A fork sets `extra.clinic` (and optionally `extra.region.help_routes`) in
+A fork sets `extra.clinic` (and optionally `extra.region.help_routes`, and
+`extra.region.unit`, the planner's default unit: km or mi) in
 mkdocs.yml. This module is the one place that reads that block: it returns
 the record, or one message naming the key and what is expected, so a
 non-programmer's typo fails the build with a sentence, not a traceback.
@@ -19,7 +20,9 @@ from dataclasses import dataclass
 from importlib import resources
 
 CLINIC_KEYS = ("name", "description", "phone", "email", "booking_url", "area", "hours", "logo")
-REGION_KEYS = ("help_routes",)
+REGION_KEYS = ("help_routes", "unit")
+UNITS = ("km", "mi")
+"""The planner's distance units (calculators.planner.units.UNITS)."""
 ROUTE_KEYS = ("name", "url", "phone", "note")
 OURS = ("clinic", "region")
 """The blocks under `extra:` this module owns; the theme owns the rest."""
@@ -70,6 +73,8 @@ class HelpRoute:
 class LocalHelp:
     clinic: Clinic | None
     help_routes: tuple[HelpRoute, ...]
+    unit: str = "km"
+    """The unit the planner's form starts with in this copy; a reader can change it."""
 
     @property
     def is_empty(self) -> bool:
@@ -208,15 +213,26 @@ def _clinic(value: object) -> Clinic | None:
     return Clinic(**fields)
 
 
-def _routes(value: object) -> tuple[HelpRoute, ...]:
+def _unit(value: object, key: str) -> str:
+    if value not in UNITS:
+        raise _BadSettingError(
+            key, f"expected km or mi (the planner's default unit), not {str(value)!r}."
+        )
+    return str(value)
+
+
+def _region(value: object) -> dict[str, object]:
     if value is None:
-        return ()
-    block = _fields(
+        return {}
+    return _fields(
         _mapping(value, "extra.region"),
         REGION_KEYS,
-        {"help_routes": lambda v, k: v},
+        {"help_routes": lambda v, k: v, "unit": _unit},
         "extra.region",
     )
+
+
+def _routes(block: Mapping[str, object]) -> tuple[HelpRoute, ...]:
     routes = block.get("help_routes")
     if routes is None:
         return ()
@@ -243,8 +259,11 @@ def parse_local_help(extra: Mapping[str, object] | None) -> LocalHelp | ConfigPr
             # A near miss of ours ("clinc") would otherwise be left to the theme, unnoticed.
             if key not in OURS and difflib.get_close_matches(str(key), OURS, n=1, cutoff=0.75):
                 raise _unknown(str(key), OURS, "extra")
+        region = _region(extra.get("region"))
         return LocalHelp(
-            clinic=_clinic(extra.get("clinic")), help_routes=_routes(extra.get("region"))
+            clinic=_clinic(extra.get("clinic")),
+            help_routes=_routes(region),
+            unit=str(region.get("unit", "km")),
         )
     except _BadSettingError as problem:
         return ConfigProblem(str(problem))

@@ -98,9 +98,10 @@ def _distance(t: Today, session: SessionPlan) -> str:
     """The goal, and about how far this session's running goes, in the reader's unit."""
     assert t.plan is not None
     estimate = running_estimate(t.plan, session.repeats * session.run_s)
+    goal = goal_words(t.plan)
     return (
         f'<p class="rtr-today__distance" data-unit="{esc(t.plan.unit)}">'
-        f"{esc(f'Your goal: {goal_words(t.plan)}.')}"
+        f"{esc(f'Your goal: {goal[0].lower()}{goal[1:]}.')}"
         f"{esc(f' {estimate}' if estimate else '')}</p>"
     )
 

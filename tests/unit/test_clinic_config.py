@@ -37,6 +37,11 @@ GOOD = [
         LocalHelp(Clinic(**NAME, phone="+44 (0)161 496-0000"), ()),
     ),
     (
+        "planner in miles",
+        {"region": {"unit": "mi"}},
+        LocalHelp(None, (), unit="mi"),
+    ),
+    (
         "emergency route",
         {"region": {"help_routes": [{"name": "Emergency services", "phone": "999"}]}},
         None,
@@ -127,6 +132,19 @@ BAD = [
         {"region": {"help_routes": [{"phone": "111"}]}},
         "extra.region.help_routes[1].name",
         "missing",
+    ),
+    (
+        "unit spelled out",
+        {"region": {"unit": "miles"}},
+        "extra.region.unit",
+        "expected km or mi",
+    ),
+    ("unit as a list", {"region": {"unit": ["mi"]}}, "extra.region.unit", "expected km or mi"),
+    (
+        "typo in unit",
+        {"region": {"units": "mi"}},
+        "extra.region.units",
+        "Did you mean unit?",
     ),
     (
         "http route",
@@ -286,3 +304,35 @@ def test_a_clinic_never_changes_the_verdict_or_the_advice(
     for p in after["professionals"]:
         p["booking"] = None  # the only difference allowed
     assert after == before
+
+
+class MkDocsConfig(dict):
+    """Stands in for MkDocs' config: the build finds the site's `extra` on the
+    call stack by this type's name (calculator_embed/site_config.py)."""
+
+
+def _planner_form_as_built(extra: dict) -> str:
+    import markdown
+
+    from calculator_embed import CalculatorExtension
+
+    config = MkDocsConfig(extra=extra)  # noqa: F841 - read from this frame by the build
+    return markdown.markdown("[[calculator planner]]", extensions=[CalculatorExtension()])
+
+
+def _checked_unit(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'<input type="radio" id="rtr-planner-unit-(\w+)"[^>]* checked>', html)
+
+
+def test_a_copy_in_miles_starts_the_planner_form_in_miles() -> None:
+    assert _checked_unit(_planner_form_as_built({"region": {"unit": "mi"}})) == ["mi"]
+    assert _checked_unit(_planner_form_as_built({"region": {"unit": "km"}})) == ["km"]
+    assert _checked_unit(_planner_form_as_built({})) == ["km"]
+
+
+def test_the_copys_unit_changes_only_the_forms_start() -> None:
+    """Answers without a unit still mean km: the copy's choice is a default
+    shown on the form, which the page then sends."""
+    assert run("planner", {"today": "2026-01-07"})["result"]["unit"] == "km"
