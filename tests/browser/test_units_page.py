@@ -122,3 +122,29 @@ def test_miles_chosen_once_show_in_the_plan_after_a_reload_and_on_todays_run(
     page.locator(".rtr-today__session").scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, -80)")
     shot(page, f"today-miles-{size}-{scheme}")
+
+
+def test_answers_saved_before_units_existed_load_in_km(reader: Any, server: SiteServer) -> None:
+    """A record from before the unit question: filled in, in km, nothing lost."""
+    page = reader("phone", "light")
+    old = {"level": "run60-walk60", "goal": "5k", "easy_pace": "6", "runs_per_week": "3",
+           "pace": "gentle", "bmi_over_30": False, "poor_sleep": False, "start_date": ""}  # fmt: skip
+    record = json.dumps({"format": 1, "savedAt": "2026-01-07T08:00:00.000Z", "answers": old})
+    page.goto(server.root + "tools/planner/")
+    wait_ready(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PLAN_KEY, record])
+    page.reload()
+    wait_ready(page)
+    assert "We filled in the answers you saved" in page.inner_text(
+        "#rtr-planner-form .rtr-save__note"
+    )
+    assert page.is_checked('#rtr-planner-form input[name="unit"][value="km"]')
+    assert page.input_value("#rtr-planner-easy_pace") == "6"
+    calculate(page)
+    today = page.evaluate("document.querySelector('#rtr-planner-form [name=today]').value")
+    expected = native("planner", {**old, "today": today}, server.prefix)
+    assert expected["result"]["unit"] == "km"
+    assert same_markup(page, "planner", expected["html"])
+    # Saving is on, so the record now names its unit; nothing else changed.
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{PLAN_KEY}')"))
+    assert saved["answers"] == {**old, "unit": "km"}
