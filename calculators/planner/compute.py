@@ -12,7 +12,6 @@ from ..jsonable import to_jsonable
 from ..levels import LEVELS_BY_KEY, StartLevel
 from ..spec import InputError, Problem
 from .engine import Change, Ramp, Step, WeekKind, build_steps, is_near_goal, schedule
-from .form import DEFAULT_GOAL, DEFAULT_LEVEL, DEFAULT_PACE, DEFAULT_RUNS
 from .rules import (
     ALLOWANCE_PER_RUN_S,
     BMI_FIRST_WEEK_KM,
@@ -31,6 +30,24 @@ from .units import duration
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """Fixed English names: strftime's would follow the machine's locale."""
+
+
+@dataclass(frozen=True)
+class PlannerAnswers:
+    """The form's answers, typed, with the form's defaults already applied."""
+
+    level: str
+    bmi_over_30: bool
+    poor_sleep: bool
+    goal: str
+    easy_pace: int | None
+    """None when not given: the plan then assumes a pace, and says so."""
+    runs_per_week: int
+    pace: str
+    start_date: dt.date | None
+    """None when not given: the plan starts on the next Monday."""
+    today: dt.date
+
 
 EARLIEST_START_DAYS = 7
 """A start date up to a week ago is fine: you may have started already."""
@@ -115,6 +132,11 @@ def default_start(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7)
 
 
+def easy_pace_used(easy_pace: int | None) -> int:
+    """The reader's pace, or the rules' assumed one when she gave none."""
+    return easy_pace if easy_pace is not None else DEFAULT_EASY_PACE
+
+
 def goal_seconds(goal: str, easy_pace: int) -> int:
     g = GOALS[goal]
     if g.minutes is not None:
@@ -164,21 +186,12 @@ def _check_start_date(start: dt.date, today: dt.date) -> Problem | None:
     return None
 
 
-def build_plan(
-    *,
-    today: dt.date,
-    start_date: dt.date | None = None,
-    level: str = DEFAULT_LEVEL,
-    goal: str = DEFAULT_GOAL,
-    easy_pace: int | None = None,
-    runs_per_week: int = int(DEFAULT_RUNS),
-    pace: str = DEFAULT_PACE,
-    bmi_over_30: bool = False,
-    poor_sleep: bool = False,
-) -> Plan:
+def compute(answers: PlannerAnswers) -> Plan:
     """The whole plan. Raises InputError (never anything else) for bad answers."""
-    start = start_date or default_start(today)
-    pace_used = easy_pace if easy_pace is not None else DEFAULT_EASY_PACE
+    today, level, goal, pace = answers.today, answers.level, answers.goal, answers.pace
+    runs_per_week, bmi_over_30 = answers.runs_per_week, answers.bmi_over_30
+    start = answers.start_date or default_start(today)
+    pace_used = easy_pace_used(answers.easy_pace)
     start_level = LEVELS_BY_KEY[level]
     goal_s = goal_seconds(goal, pace_used)
     problems = [
@@ -187,7 +200,7 @@ def build_plan(
     if problems:
         raise InputError(*problems)
 
-    flags = {"bmi_over_30": bmi_over_30, "poor_sleep": poor_sleep}
+    flags = {"bmi_over_30": bmi_over_30, "poor_sleep": answers.poor_sleep}
     active = [m for m in MODIFIERS if flags[m.field]]
     chosen = PACES[pace]
     rise = chosen.rise_permille - sum(m.rise_cut_permille for m in active)
@@ -220,20 +233,20 @@ def build_plan(
     return Plan(
         today=today,
         start_date=start,
-        start_date_given=start_date is not None,
+        start_date_given=answers.start_date is not None,
         level=level,
         level_label=start_level.label,
         goal=goal,
         goal_label=GOALS[goal].label,
         goal_s=goal_s,
         easy_pace=pace_used,
-        easy_pace_given=easy_pace is not None,
+        easy_pace_given=answers.easy_pace is not None,
         easy_pace_used=GOALS[goal].minutes is None or bmi_over_30,
         runs_per_week=runs_per_week,
         cycle_days=plan_days.cycle_days,
         pace=pace,
         bmi_over_30=bmi_over_30,
-        poor_sleep=poor_sleep,
+        poor_sleep=answers.poor_sleep,
         rise_permille=rise,
         build_weeks=chosen.build_weeks,
         allowance_s=runs_per_week * ALLOWANCE_PER_RUN_S,
@@ -288,29 +301,14 @@ def _week(
     )
 
 
-def compute(values: Mapping[str, Any]) -> Plan:
-    today: dt.date = values.get("today") or dt.date.today()
-    return build_plan(
-        today=today,
-        start_date=values.get("start_date"),
-        level=values.get("level") or DEFAULT_LEVEL,
-        goal=values.get("goal") or DEFAULT_GOAL,
-        easy_pace=values.get("easy_pace"),
-        runs_per_week=int(values.get("runs_per_week") or DEFAULT_RUNS),
-        pace=values.get("pace") or DEFAULT_PACE,
-        bmi_over_30=bool(values.get("bmi_over_30")),
-        poor_sleep=bool(values.get("poor_sleep")),
-    )
-
-
 def cross_field_problems(values: Mapping[str, Any], failed: frozenset[str]) -> list[Problem]:
-    """The start-date and goal checks, for when another answer failed to parse."""
+    """The start-date and goal checks, for when another answer failed to parse.
+
+    Given what parsed (defaults applied); a check runs only if its fields did."""
     problems: list[Problem | None] = []
-    today: dt.date = values.get("today") or dt.date.today()
-    if not failed & {"start_date", "today"} and values.get("start_date"):
-        problems.append(_check_start_date(values["start_date"], today))
+    if not failed & {"start_date", "today"} and values["start_date"] is not None:
+        problems.append(_check_start_date(values["start_date"], values["today"]))
     if not failed & {"level", "goal", "easy_pace"}:
-        pace = values.get("easy_pace") or DEFAULT_EASY_PACE
-        level = LEVELS_BY_KEY[values.get("level") or DEFAULT_LEVEL]
-        problems.append(goal_problem(level, goal_seconds(values.get("goal") or DEFAULT_GOAL, pace)))
+        goal_s = goal_seconds(values["goal"], easy_pace_used(values["easy_pace"]))
+        problems.append(goal_problem(LEVELS_BY_KEY[values["level"]], goal_s))
     return [p for p in problems if p]

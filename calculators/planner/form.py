@@ -7,6 +7,7 @@ Field names are fixed: the readiness check links here with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..fields import (
     BooleanField,
@@ -22,11 +23,6 @@ from ..levels import START_LEVELS
 from ..spec import FormSpec
 from .rules import ALLOWANCE_PER_RUN_S, DEFAULT_EASY_PACE, GOALS, PACES, SCHEDULES
 
-DEFAULT_LEVEL = "run30-walk120"
-DEFAULT_GOAL = "run-30"
-DEFAULT_RUNS = "3"
-DEFAULT_PACE = "gentle"
-
 
 def _ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n if n < 20 else n % 10, 'th') }"
@@ -34,14 +30,18 @@ def _ordinal(n: int) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class CountChoiceField(ChoiceField):
-    """Radio buttons whose values are small counts: also takes a JSON number."""
+    """Radio buttons whose values are small counts: the answer is a number, and
+    a JSON number is taken as well as the form's text."""
 
-    def parse_present(self, raw: Raw) -> str:
+    value_type: ClassVar[type] = int
+
+    # The answer is the count itself, where a plain choice's is its text.
+    def parse_present(self, raw: Raw) -> int:  # type: ignore[override]
         if isinstance(raw, int) and not isinstance(raw, bool):
             # Compared as numbers: str() of a huge int raises.
             raw = next((c.value for c in self.choices if int(c.value) == raw), None)
         try:
-            return super().parse_present(raw)
+            return int(super().parse_present(raw))
         except FieldError:
             allowed = [c.value for c in self.choices]
             raise FieldError(
@@ -67,7 +67,7 @@ FORM = FormSpec(
                     label="Your starting level",
                     required=False,
                     choices=tuple(Choice(level.key, level.label) for level in START_LEVELS),
-                    default=DEFAULT_LEVEL,
+                    default="run30-walk120",
                 ),
                 BooleanField(
                     name="bmi_over_30",
@@ -92,7 +92,7 @@ FORM = FormSpec(
                     label="What you want to be able to do",
                     required=False,
                     choices=tuple(Choice(g.key, g.label) for g in GOALS.values()),
-                    default=DEFAULT_GOAL,
+                    default="run-30",
                 ),
                 IntegerField(
                     name="easy_pace",
@@ -117,7 +117,7 @@ FORM = FormSpec(
                     hint="There is always a rest day between runs.",
                     required=False,
                     choices=tuple(Choice(str(n), f"{n} runs a week") for n in SCHEDULES),
-                    default=DEFAULT_RUNS,
+                    default="3",
                 ),
                 ChoiceField(
                     name="pace",
@@ -130,7 +130,7 @@ FORM = FormSpec(
                     "Gentle is a good place to start.",
                     required=False,
                     choices=tuple(Choice(p.key, p.label) for p in PACES.values()),
-                    default=DEFAULT_PACE,
+                    default="gentle",
                 ),
                 DateField(
                     name="start_date",
@@ -145,6 +145,7 @@ FORM = FormSpec(
                     required=False,
                     hidden=True,
                     bad_year_message="Today's date looks wrong. Check the date on your device.",
+                    default_today=True,
                 ),
             ),
         ),

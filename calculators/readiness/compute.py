@@ -33,7 +33,6 @@ from .questions import (
     LOAD_TESTS,
     LOWERING_FACTORS,
     MIN_WEEKS,
-    MOOD_DEFAULT,
     PROFESSIONALS,
     STRENGTH_TESTS,
     TIMING_KEY,
@@ -55,6 +54,68 @@ VERDICT_ORDER: tuple[Verdict, ...] = ("see-professional", "not-yet", "ready")
 
 STEP_UP_LEVEL = "run60-walk60"
 PLANNER_PAGE = "tools/planner/"
+
+
+@dataclass(frozen=True)
+class ReadinessAnswers:
+    """The form's answers, typed; the boxes and counts are named by `questions.py`."""
+
+    birth_date: dt.date | None
+    weeks_since_birth: int | None
+    today: dt.date
+    birth_type: str
+    sign_leaking: bool
+    sign_urgency: bool
+    sign_pressure: bool
+    sign_pain: bool
+    sign_doming: bool
+    sign_sex_pain: bool
+    sign_emptying: bool
+    sign_bleeding: bool
+    clinician_calf: bool
+    clinician_chest: bool
+    clinician_dizziness: bool
+    clinician_neuro: bool
+    clinician_abdominal_pain: bool
+    clinician_caesarean: bool
+    clinician_fever: bool
+    clinician_fatigue: bool
+    clinician_blood_pressure: bool
+    clinician_cardiomyopathy: bool
+    clinician_anaemia: bool
+    clinician_eating: bool
+    clinician_injury: bool
+    clinician_condition: bool
+    test_walking: bool
+    test_single_leg_balance: bool
+    test_single_leg_squat: bool
+    test_jog_on_the_spot: bool
+    test_forward_bounds: bool
+    test_hop_in_place: bool
+    test_running_man: bool
+    calf_raise_left: int | None
+    calf_raise_right: int | None
+    bridge_left: int | None
+    bridge_right: int | None
+    sit_to_stand_left: int | None
+    sit_to_stand_right: int | None
+    hip_abduction_left: int | None
+    hip_abduction_right: int | None
+    sleep: str | None
+    breastfeeding: bool
+    bmi_over_30: bool
+    running_history: str | None
+    mood: str
+
+    def ticked(self, field: str) -> bool:
+        """A box the questions name by field: a sign, a condition or a test."""
+        value: bool = getattr(self, field)
+        return value
+
+    def reps(self, field: str) -> int | None:
+        """Repetitions on one side of a strength test, None if not tested."""
+        value: int | None = getattr(self, field)
+        return value
 
 
 @dataclass(frozen=True)
@@ -254,14 +315,14 @@ def strength_item(test: StrengthTest, left: int | None, right: int | None) -> It
     )
 
 
-def build_items(values: Mapping[str, Any], timing: Timing) -> tuple[Item, ...]:
+def build_items(answers: ReadinessAnswers, timing: Timing) -> tuple[Item, ...]:
     return (
         timing_item(timing),
-        *(sign_item(s, bool(values.get(s.field)), "warning-signs") for s in WARNING_SIGNS),
-        *(sign_item(s, bool(values.get(s.field)), "see-a-clinician") for s in CLINICIAN_CONDITIONS),
-        *(load_item(t, bool(values.get(t.field))) for t in LOAD_TESTS),
+        *(sign_item(s, answers.ticked(s.field), "warning-signs") for s in WARNING_SIGNS),
+        *(sign_item(s, answers.ticked(s.field), "see-a-clinician") for s in CLINICIAN_CONDITIONS),
+        *(load_item(t, answers.ticked(t.field)) for t in LOAD_TESTS),
         *(
-            strength_item(t, values.get(t.left_field), values.get(t.right_field))
+            strength_item(t, answers.reps(t.left_field), answers.reps(t.right_field))
             for t in STRENGTH_TESTS
         ),
     )
@@ -276,8 +337,8 @@ def decide(items: tuple[Item, ...]) -> Verdict:
     return "ready"
 
 
-def referrals(values: Mapping[str, Any]) -> tuple[Referral, ...]:
-    reported = [s for s in (*WARNING_SIGNS, *CLINICIAN_CONDITIONS) if values.get(s.field)]
+def referrals(answers: ReadinessAnswers) -> tuple[Referral, ...]:
+    reported = [s for s in (*WARNING_SIGNS, *CLINICIAN_CONDITIONS) if answers.ticked(s.field)]
     found: list[Referral] = []
     for pro in PROFESSIONALS:
         mine = [s for s in reported if pro.key in s.professionals]
@@ -295,14 +356,9 @@ def referrals(values: Mapping[str, Any]) -> tuple[Referral, ...]:
     return tuple(found)
 
 
-def _answers(values: Mapping[str, Any]) -> dict[str, object]:
-    """The factor answers, with blanks filled by the form's own defaults."""
-    answers: dict[str, object] = {name: values.get(name) for name in NOTE_ORDER}
-    if answers["mood"] is None:
-        answers["mood"] = MOOD_DEFAULT
-    for flag in ("breastfeeding", "bmi_over_30"):
-        answers[flag] = bool(answers[flag])
-    return answers
+def _factor_answers(answers: ReadinessAnswers) -> dict[str, object]:
+    """The answers that shape the start, by field name (the notes are keyed so)."""
+    return {name: getattr(answers, name) for name in NOTE_ORDER}
 
 
 def factors(answers: Mapping[str, object]) -> tuple[Factor, ...]:
@@ -337,12 +393,12 @@ def start(answers: Mapping[str, object]) -> tuple[str, tuple[str, ...], str]:
     return level, tuple(f.reason for f in applied), f"{PLANNER_PAGE}?{query}"
 
 
-def compute(values: Mapping[str, Any]) -> Readiness:
-    timing = work_out_timing(values)
-    items = build_items(values, timing)
+def compute(answers: ReadinessAnswers) -> Readiness:
+    timing = work_out_timing(answers.birth_date, answers.weeks_since_birth, answers.today)
+    items = build_items(answers, timing)
     verdict = decide(items)
-    answers = _answers(values)
-    level, reasons, link = start(answers)
+    shaping = _factor_answers(answers)
+    level, reasons, link = start(shaping)
     ready = verdict == "ready"
     return Readiness(
         verdict=verdict,
@@ -356,9 +412,9 @@ def compute(values: Mapping[str, Any]) -> Readiness:
         items=items,
         unmet=tuple(i.key for i in items if i.status == "not-met"),
         warnings=tuple(i.key for i in items if i.status == "warning"),
-        professionals=referrals(values),
+        professionals=referrals(answers),
         now=() if timing.met else NOW_STEPS,
-        factors=factors(answers),
+        factors=factors(shaping),
         start_level=level if ready else None,
         start_level_label=LEVELS_BY_KEY[level].label if ready else None,
         start_reasons=reasons if ready else (),

@@ -9,10 +9,16 @@ from typing import Any, Literal
 
 from ..jsonable import to_jsonable
 from ..spec import InputError, Problem
-from .form import MAX_WEEKS
-from .milestones import MILESTONES, MilestoneRule
+from .milestones import MAX_WEEKS, MILESTONES, MilestoneRule
 
 Status = Literal["done", "now", "next", "later"]
+
+
+@dataclass(frozen=True)
+class TimelineAnswers:
+    birth_date: dt.date | None
+    weeks_since_birth: int | None
+    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -87,10 +93,8 @@ def build_timeline(birth_date: dt.date, today: dt.date, *, estimated: bool) -> T
     )
 
 
-def compute(values: Mapping[str, Any]) -> Timeline:
-    today: dt.date = values.get("today") or dt.date.today()
-    birth_date: dt.date | None = values.get("birth_date")
-    weeks: int | None = values.get("weeks_since_birth")
+def compute(answers: TimelineAnswers) -> Timeline:
+    today, birth_date, weeks = answers.today, answers.birth_date, answers.weeks_since_birth
     if birth_date is not None and weeks is not None:
         raise InputError(
             Problem("weeks_since_birth", "Fill in only one: the date you gave birth, or the weeks since birth.")
@@ -121,7 +125,7 @@ def timing_problems(values: Mapping[str, Any], failed: frozenset[str]) -> list[P
     if failed & TIMING_FIELDS:
         return []
     try:
-        compute({name: values.get(name) for name in TIMING_FIELDS})
+        compute(TimelineAnswers(**{name: values[name] for name in TIMING_FIELDS}))
     except InputError as error:
         return list(error.problems)
     return []

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..jsonable import to_jsonable
-from ..planner import FORM as PLANNER_FORM
+from ..planner import CALCULATOR as PLANNER
 from ..planner import Plan
 from ..planner import compute as plan_compute
 from ..planner.checkin import HOW_IT_WENT, SIGNS, CheckIn, Decision
@@ -31,7 +31,7 @@ from ..planner.log import (
 )
 from ..planner.next_runs import Position, replay_log, upcoming, valid_days
 from ..planner.session import Segment, segments
-from ..spec import InputError, Problem, parse_payload
+from ..spec import InputError, Problem
 
 REQUEST = "request"
 UPCOMING = 4
@@ -39,6 +39,17 @@ TIME_FORMAT_HELP = "Enter a time as hours and minutes, for example 07:30."
 
 Status = Literal["no-plan", "ok", "finished"]
 LogStatus = Literal["ok", "empty", "unreadable", "future"]
+
+
+@dataclass(frozen=True)
+class TodayAnswers:
+    """What the page passes from its storage: JSON documents, the log's text, the date."""
+
+    plan: object | None
+    log: str | None
+    request: object | None
+    settings: object | None
+    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -115,8 +126,8 @@ def _saved_plan(raw: object, today: dt.date) -> Plan | None:
     answers["today"] = (
         saved if _is_date(saved) and saved <= today.isoformat() else today.isoformat()
     )
-    values, problems = parse_payload(PLANNER_FORM, answers)
-    if problems:
+    parsed = PLANNER.parse(answers)
+    if parsed.answers is None:
         raise InputError(
             Problem(
                 "plan",
@@ -124,7 +135,7 @@ def _saved_plan(raw: object, today: dt.date) -> Plan | None:
             )
         )
     try:
-        return plan_compute(values)
+        return plan_compute(parsed.answers)
     except InputError:
         raise InputError(
             Problem(
@@ -250,12 +261,12 @@ def _session(plan: Plan, at: Position, day: dt.date) -> SessionPlan:
     )
 
 
-def compute(values: Mapping[str, Any]) -> Today:
-    today: dt.date = values.get("today") or dt.date.today()
-    settings = _settings(values.get("settings"))
-    plan = _saved_plan(values.get("plan"), today)
-    log, log_status, log_message = _read_log(values.get("log"))
-    request = values.get(REQUEST)
+def compute(answers: TodayAnswers) -> Today:
+    today = answers.today
+    settings = _settings(answers.settings)
+    plan = _saved_plan(answers.plan, today)
+    log, log_status, log_message = _read_log(answers.log)
+    request = answers.request
     if plan is None:
         return Today(
             "no-plan",

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from calculators.levels import LEVELS_BY_KEY, START_LEVELS, StartLevel
-from calculators.planner import Step, build_plan, build_steps, schedule
+from calculators.planner import PlannerAnswers, Step, build_steps, compute, schedule
 from calculators.planner.compute import default_start, goal_problem, start_step
 from calculators.planner.engine import Ramp
 from calculators.planner.rules import GOALS, MIN_WEEKS, PACES, SCHEDULES
@@ -76,7 +76,20 @@ def test_the_goal_problem_reaches_the_reader_as_a_field_message(
     compute_module = importlib.import_module("calculators.planner.compute")
     monkeypatch.setitem(compute_module.LEVELS_BY_KEY, long_runs.key, long_runs)
     with pytest.raises(InputError) as caught:
-        build_plan(today=dt.date(2026, 1, 7), level=long_runs.key, goal="run-20")
+        # Built directly: the form offers only the real levels.
+        compute(
+            PlannerAnswers(
+                level=long_runs.key,
+                bmi_over_30=False,
+                poor_sleep=False,
+                goal="run-20",
+                easy_pace=None,
+                runs_per_week=3,
+                pace="gentle",
+                start_date=None,
+                today=dt.date(2026, 1, 7),
+            )
+        )
     assert [p.field for p in caught.value.problems] == ["goal"]
 
 
