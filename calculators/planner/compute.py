@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..html import long_date
 from ..jsonable import to_jsonable
 from ..levels import LEVELS_BY_KEY, StartLevel
 from ..spec import InputError, Problem
+from . import messages
 from .engine import Change, Ramp, Step, WeekKind, build_steps, is_near_goal, schedule
 from .rules import (
     ALLOWANCE_PER_RUN_S,
@@ -26,7 +26,6 @@ from .rules import (
     SESSION_CAP_OVER_GOAL_S,
     SESSION_CAP_S,
 )
-from .units import duration
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """Fixed English names: strftime's would follow the machine's locale."""
@@ -102,8 +101,12 @@ class Plan:
     session_cap_s: int
     near_goal: bool
     bmi_first_week_cap_s: int | None
-    adjustments: tuple[str, ...]
-    """Plain sentences on how the answers changed the start or the ramp."""
+    lowered_by: tuple[str, ...]
+    """The answers (field names, as in rules.MODIFIERS) that lowered the start and the ramp."""
+    usual_rise_permille: int
+    """The chosen pace's weekly rise, before any answer lowered it."""
+    level_run_s: int
+    """A run at the starting level: the first runs are shorter when a cap shortened them."""
     steps: tuple[Step, ...]
     weeks: tuple[Week, ...]
 
@@ -148,41 +151,30 @@ def goal_seconds(goal: str, easy_pace: int) -> int:
 def goal_problem(level: StartLevel, goal_s: int) -> Problem | None:
     """A goal must lie beyond the starting level, or there is nothing to plan."""
     if level.run_seconds * JOIN_REPEATS >= goal_s:
-        return Problem(
-            "goal",
-            "You can already run that much at your starting level. Choose a longer goal.",
-        )
+        return Problem("goal", messages.GOAL_TOO_SHORT)
     return None
 
 
 def start_step(
     level: StartLevel, runs_per_week: int, fewer_repeats: int, first_week_cap_s: int | None
-) -> tuple[Step, list[str]]:
-    """The first session: three runs at the reader's level, lowered if needed."""
-    notes: list[str] = []
+) -> Step:
+    """The first session: three runs at the reader's level, lowered if needed.
+
+    With a first-week cap (BMI over 30), the runs are shortened to fit it."""
     repeats = max(MIN_REPEATS, JOIN_REPEATS - fewer_repeats)
     run_s = level.run_seconds
     if first_week_cap_s is not None and runs_per_week * repeats * run_s > first_week_cap_s:
         fitted = first_week_cap_s // (runs_per_week * repeats)
         run_s = fitted - fitted % SECONDS_STEP
-        notes.append(
-            f"To keep your first week within 3 km of running, your first runs last "
-            f"{duration(run_s)} instead of {duration(level.run_seconds)}."
-        )
-    return Step(repeats, run_s, level.walk_seconds, "start"), notes
+    return Step(repeats, run_s, level.walk_seconds, "start")
 
 
 def _check_start_date(start: dt.date, today: dt.date) -> Problem | None:
     earliest = today - dt.timedelta(days=EARLIEST_START_DAYS)
     if start < earliest:
-        return Problem(
-            "start_date",
-            f"That date is more than a week ago. Choose {long_date(earliest)} or later.",
-        )
+        return Problem("start_date", messages.start_too_early(earliest))
     if start > today + dt.timedelta(days=LATEST_START_DAYS):
-        return Problem(
-            "start_date", "That is more than a year away. Choose a date within the next year."
-        )
+        return Problem("start_date", messages.START_TOO_LATE)
     return None
 
 
@@ -205,9 +197,7 @@ def compute(answers: PlannerAnswers) -> Plan:
     chosen = PACES[pace]
     rise = chosen.rise_permille - sum(m.rise_cut_permille for m in active)
     cap_s = BMI_FIRST_WEEK_KM * pace_used * 60 if bmi_over_30 else None
-    first, notes = start_step(
-        start_level, runs_per_week, sum(m.fewer_repeats for m in active), cap_s
-    )
+    first = start_step(start_level, runs_per_week, sum(m.fewer_repeats for m in active), cap_s)
     ramp = Ramp(
         runs_per_week=runs_per_week,
         rise_permille=rise,
@@ -253,27 +243,12 @@ def compute(answers: PlannerAnswers) -> Plan:
         session_cap_s=ramp.session_cap_s,
         near_goal=near,
         bmi_first_week_cap_s=cap_s,
-        adjustments=tuple(m.why for m in active)
-        + _effect(first, rise, chosen.rise_permille)
-        + tuple(notes),
+        lowered_by=tuple(m.field for m in active),
+        usual_rise_permille=chosen.rise_permille,
+        level_run_s=start_level.run_seconds,
         steps=steps,
         weeks=weeks,
     )
-
-
-def percent(permille: int) -> str:
-    """75 -> "7.5%", 100 -> "10%"."""
-    return f"{permille / 10:.1f}".rstrip("0").rstrip(".") + "%"
-
-
-def _effect(first: Step, rise: int, usual: int) -> tuple[str, ...]:
-    if rise == usual:
-        return ()
-    sentence = (
-        f"So the plan starts with {first.repeats} runs a session instead of {JOIN_REPEATS}, "
-        f"and adds at most {percent(rise)} more running a week instead of {percent(usual)}."
-    )
-    return (sentence,)
 
 
 def _week(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from .compute import Plan, Week
 from .engine import Step
-from .rules import COOLDOWN_S, WARMUP_S
+from .rules import COOLDOWN_S, JOIN_REPEATS, MODIFIERS, WARMUP_S
 from .units import duration, minutes, minutes_phrase, whole_minutes, whole_minutes_phrase
 
 __all__ = [
+    "adjustments",
     "change_note",
     "duration",
     "interval_label",
     "minutes",
     "minutes_phrase",
+    "percent",
     "session_line",
     "session_steps",
     "whole_minutes",
@@ -72,3 +74,26 @@ def change_note(plan: Plan, week: Week) -> str:
             "Your running time stays the same."
         )
     return f"Longer runs: {duration(step.run_s)} instead of {duration(before.run_s)}."
+
+
+def percent(permille: int) -> str:
+    """75 -> "7.5%", 100 -> "10%"."""
+    return f"{permille / 10:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def adjustments(plan: Plan) -> tuple[str, ...]:
+    """Plain sentences on how the answers changed the start or the ramp."""
+    notes = [m.why for m in MODIFIERS if m.field in plan.lowered_by]
+    first = plan.steps[0]
+    if plan.rise_permille != plan.usual_rise_permille:
+        notes.append(
+            f"So the plan starts with {first.repeats} runs a session instead of {JOIN_REPEATS}, "
+            f"and adds at most {percent(plan.rise_permille)} more running a week instead of "
+            f"{percent(plan.usual_rise_permille)}."
+        )
+    if first.run_s != plan.level_run_s:
+        notes.append(
+            f"To keep your first week within 3 km of running, your first runs last "
+            f"{duration(first.run_s)} instead of {duration(plan.level_run_s)}."
+        )
+    return tuple(notes)

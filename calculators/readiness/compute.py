@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
+from urllib.parse import urlencode
 
 from ..clinic import Clinic
-from ..html import long_date
 from ..jsonable import to_jsonable
 from ..levels import GENTLEST, LEVELS_BY_KEY
 from .advice import (
@@ -32,7 +32,6 @@ from .questions import (
     EXPERIENCED_HISTORY,
     LOAD_TESTS,
     LOWERING_FACTORS,
-    MIN_WEEKS,
     PROFESSIONALS,
     STRENGTH_TESTS,
     TIMING_KEY,
@@ -120,18 +119,19 @@ class ReadinessAnswers:
 
 @dataclass(frozen=True)
 class Item:
+    """One check and where the reader stands on it; `text.py` says it in words."""
+
     key: str
     group: ItemGroup
-    label: str
     status: Status
-    detail: str
     page: str
     """Where to read about it or work on it."""
     test_page: str | None
     """How to do the test, for tests."""
     sources: tuple[str, ...]
-    shortfall: str | None
-    """How far short, in a few words, when not met: "Left single-leg bridge: 14 of 20"."""
+    left: int | None = None
+    right: int | None = None
+    """Repetitions on each side, for a strength test (None: not tested yet)."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,9 @@ class Readiness:
     birth_date_is_estimate: bool
     weeks: int
     days: int
+    days_since_birth: int
+    days_to_go: int
+    """Days left until the 12-week minimum; 0 once past it."""
     earliest_date: dt.date
     """Birth plus 12 weeks: "about" this date when counted from weeks."""
     earliest_date_is_estimate: bool
@@ -191,127 +194,50 @@ class Readiness:
         return to_jsonable(self)  # type: ignore[no-any-return]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _span(days: int) -> str:
-    weeks, rest = divmod(days, 7)
-    if weeks and rest:
-        return f"{_plural(weeks, 'week')} and {_plural(rest, 'day')}"
-    return _plural(weeks, "week") if weeks else _plural(rest, "day")
-
-
 def timing_item(t: Timing) -> Item:
-    now = f"You are {_span(t.days_since_birth)} after birth"
-    about = "about " if t.is_estimate else ""
-    shortfall = None
-    if t.met:
-        detail = f"{now}: past the {MIN_WEEKS}-week minimum."
-    else:
-        detail = (
-            f"{now}, {_span(t.days_to_go)} short of {MIN_WEEKS} weeks. Running is not "
-            f"advised before {MIN_WEEKS} weeks. Your earliest date is {about}"
-            f"{long_date(t.earliest_date)}."
-        )
-        shortfall = f"{_span(t.days_to_go)} to go, until {about}{long_date(t.earliest_date)}"
     return Item(
         key=TIMING_KEY,
         group="timing",
-        label=f"At least {MIN_WEEKS} weeks since birth",
         status="met" if t.met else "not-met",
-        detail=detail,
         page=TIMING_PAGE,
         test_page=None,
         sources=TIMING_SOURCES,
-        shortfall=shortfall,
     )
 
 
-def _who(sign: Sign) -> str:
-    names = [p.in_sentence for p in PROFESSIONALS if p.key in sign.professionals]
-    return " and ".join(names)
-
-
 def sign_item(sign: Sign, ticked: bool, group: ItemGroup) -> Item:
-    if not ticked:
-        detail = "You did not report this."
-    elif group == "warning-signs":
-        detail = f"You reported this. Don't run yet: see {_who(sign)}."
-    else:
-        detail = f"You reported this. See {_who(sign)} before you exercise."
     return Item(
         key=sign.key,
         group=group,
-        label=sign.title,
         status="warning" if ticked else "met",
-        detail=detail,
         page=sign.page,
         test_page=None,
         sources=sign.sources,
-        shortfall=None,
     )
 
 
 def load_item(test: LoadTest, passed: bool) -> Item:
-    if passed:
-        detail = f"Done: {test.target}, with no symptoms."
-    else:
-        detail = (
-            f"Not passed yet, or not tried yet. Target: {test.target}, "
-            "with no pain, heaviness, dragging or leaking."
-        )
     return Item(
         key=test.key,
         group="load-and-impact",
-        label=f"{test.title}: {test.target}",
         status="met" if passed else "not-met",
-        detail=detail,
         page=test.page,
         test_page=test.test_page,
         sources=test.sources,
-        shortfall=None if passed else "not passed yet",
     )
-
-
-def _side(test: StrengthTest, side: str, reps: int | None) -> str:
-    name = f"{side} {test.title.lower()}"
-    if reps is None:
-        return f"{name}: not tested yet."
-    if reps >= test.target:
-        return f"{name}: {reps}, target of {test.target} reached."
-    return f"{name}: {reps} of {test.target}, {test.target - reps} short."
-
-
-def _short_side(test: StrengthTest, side: str, reps: int | None) -> str | None:
-    if reps is None:
-        return f"{side} {test.title.lower()}: not tested yet"
-    if reps < test.target:
-        return f"{side} {test.title.lower()}: {reps} of {test.target}"
-    return None
 
 
 def strength_item(test: StrengthTest, left: int | None, right: int | None) -> Item:
     met = left is not None and right is not None and min(left, right) >= test.target
-    detail = " ".join((_side(test, "Left", left), _side(test, "Right", right)))
-    shortfall = None
-    if not met:
-        detail += f" Both sides need {test.target}: your weaker side counts."
-        sides = (_short_side(test, "Left", left), _short_side(test, "Right", right))
-        if left is None and right is None:
-            shortfall = "not tested yet on either side"
-        else:
-            shortfall = "; ".join(s for s in sides if s)
     return Item(
         key=test.key,
         group="strength",
-        label=f"{test.title}: {test.target} on each side",
         status="met" if met else "not-met",
-        detail=detail,
         page=test.page,
         test_page=test.test_page,
         sources=test.sources,
-        shortfall=shortfall,
+        left=left,
+        right=right,
     )
 
 
@@ -387,10 +313,8 @@ def start(answers: Mapping[str, object]) -> tuple[str, tuple[str, ...], str]:
         level = STEP_UP_LEVEL
     else:
         level = GENTLEST.key
-    params = [f"level={level}"]
-    params += [f"{f.planner_param}=true" for f in applied if f.planner_param]
-    query = "&".join(params)
-    return level, tuple(f.reason for f in applied), f"{PLANNER_PAGE}?{query}"
+    params = [("level", level)] + [(f.planner_param, "true") for f in applied if f.planner_param]
+    return level, tuple(f.reason for f in applied), PLANNER_PAGE + "?" + urlencode(params)
 
 
 def compute(answers: ReadinessAnswers) -> Readiness:
@@ -407,6 +331,8 @@ def compute(answers: ReadinessAnswers) -> Readiness:
         birth_date_is_estimate=timing.is_estimate,
         weeks=timing.weeks,
         days=timing.days,
+        days_since_birth=timing.days_since_birth,
+        days_to_go=timing.days_to_go,
         earliest_date=timing.earliest_date,
         earliest_date_is_estimate=timing.is_estimate,
         items=items,

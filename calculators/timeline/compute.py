@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from ..jsonable import to_jsonable
 from ..spec import InputError, Problem
+from . import messages
 from .milestones import MAX_WEEKS, MILESTONES, MilestoneRule
 
 Status = Literal["done", "now", "next", "later"]
@@ -73,7 +74,9 @@ def build_timeline(birth_date: dt.date, today: dt.date, *, estimated: bool) -> T
             from_week=rule.from_week,
             until_week=rule.until_week,
             starts=birth_date + dt.timedelta(weeks=rule.from_week),
-            ends=None if rule.until_week is None else birth_date + dt.timedelta(weeks=rule.until_week),
+            ends=None
+            if rule.until_week is None
+            else birth_date + dt.timedelta(weeks=rule.until_week),
             status=status,
             summary=rule.summary,
             page=rule.page,
@@ -96,24 +99,15 @@ def build_timeline(birth_date: dt.date, today: dt.date, *, estimated: bool) -> T
 def compute(answers: TimelineAnswers) -> Timeline:
     today, birth_date, weeks = answers.today, answers.birth_date, answers.weeks_since_birth
     if birth_date is not None and weeks is not None:
-        raise InputError(
-            Problem("weeks_since_birth", "Fill in only one: the date you gave birth, or the weeks since birth.")
-        )
+        raise InputError(Problem("weeks_since_birth", messages.BOTH_GIVEN))
     if weeks is not None:
         return build_timeline(today - dt.timedelta(weeks=weeks), today, estimated=True)
     if birth_date is None:
-        raise InputError(
-            Problem("birth_date", "Enter the date you gave birth, or the weeks since birth below.")
-        )
+        raise InputError(Problem("birth_date", messages.NEITHER_GIVEN))
     if birth_date > today:
-        raise InputError(Problem("birth_date", "That date is in the future. Check the year."))
+        raise InputError(Problem("birth_date", messages.IN_THE_FUTURE))
     if (today - birth_date).days > MAX_WEEKS * 7:
-        raise InputError(
-            Problem(
-                "birth_date",
-                "That is more than 5 years ago. This guide is about the first years after birth.",
-            )
-        )
+        raise InputError(Problem("birth_date", messages.TOO_LONG_AGO))
     return build_timeline(birth_date, today, estimated=False)
 
 

@@ -14,7 +14,7 @@ import pytest
 from calculators import CALCULATORS, run
 from calculators.fields import BooleanField, ChoiceField, IntegerField
 from calculators.forms import render_form
-from calculators.readiness import FORM
+from calculators.readiness import FORM, Readiness, compute
 from calculators.readiness.advice import NOTES, NOW_STEPS
 from calculators.readiness.questions import (
     CLINICIAN_CONDITIONS,
@@ -25,6 +25,7 @@ from calculators.readiness.questions import (
     STRENGTH_TESTS,
     WARNING_SIGNS,
 )
+from calculators.readiness.text import detail, shortfall
 from calculators.sources import SOURCES
 from calculators.timeline import FORM as TIMELINE_FORM
 
@@ -50,6 +51,13 @@ def passed(**over: Any) -> dict[str, Any]:
     a |= {t.field: True for t in LOAD_TESTS}
     a |= {f: STRENGTH_TARGET for t in STRENGTH_TESTS for f in (t.left_field, t.right_field)}
     return a | over
+
+
+def readiness(answers: dict[str, Any]) -> Readiness:
+    parsed = CALCULATORS["readiness"].parse(answers)
+    assert parsed.answers is not None, parsed.problems
+    result: Readiness = compute(parsed.answers)
+    return result
 
 
 def ok(answers: dict[str, Any], site_root: str = "") -> dict[str, Any]:
@@ -140,11 +148,14 @@ def test_items_are_the_stable_list(name: str) -> None:
     assert [i["key"] for i in items] == ITEM_KEYS
     for item in items:
         assert set(item) == {
-            "key", "group", "label", "status", "detail", "page", "test_page", "sources", "shortfall"
+            "key", "group", "status", "page", "test_page", "sources", "left", "right"
         }  # fmt: skip
-        assert (item["shortfall"] is None) == (item["status"] != "not-met")
         assert item["status"] in {"met", "not-met", "warning"}
         assert item["sources"]
+    r = readiness(SAMPLES[name])
+    for fact in r.items:
+        if fact.status == "not-met":
+            assert shortfall(fact, r), fact.key
     # Every item is in the page once; within a group, those needing attention
     # come first and the routine ones fold away below them.
     shown = re.findall(r'class="rtr-item" data-key="([^"]+)"', outcome["html"])
@@ -232,18 +243,19 @@ def test_no_wording_assumes_a_living_baby() -> None:
 
 
 def test_not_yet_names_each_side_and_how_far_short() -> None:
-    outcome = ok(passed(bridge_left=14, bridge_right=22, calf_raise_right=None))
-    items = {i["key"]: i for i in outcome["result"]["items"]}
-    assert "Left single-leg bridge: 14 of 20" in items["single-leg-bridge"]["detail"]
-    assert "6 short" in items["single-leg-bridge"]["detail"]
-    assert "Right single-leg calf raise: not tested yet" in items["single-leg-calf-raise"]["detail"]
-    assert items["single-leg-bridge"]["shortfall"] == "Left single-leg bridge: 14 of 20"
-    calf = items["single-leg-calf-raise"]["shortfall"]
-    assert calf == "Right single-leg calf raise: not tested yet"
-    assert items["single-leg-sit-to-stand"]["shortfall"] is None
-    untested = ok(passed(hip_abduction_left=None, hip_abduction_right=None))["result"]["items"]
-    hips = next(i for i in untested if i["key"] == "side-lying-hip-abduction")
-    assert hips["shortfall"] == "not tested yet on either side"
+    answers = passed(bridge_left=14, bridge_right=22, calf_raise_right=None)
+    outcome, r = ok(answers), readiness(answers)
+    items = {i.key: i for i in r.items}
+    bridge, calf = items["single-leg-bridge"], items["single-leg-calf-raise"]
+    assert "Left single-leg bridge: 14 of 20" in detail(bridge, r)
+    assert "6 short" in detail(bridge, r)
+    assert "Right single-leg calf raise: not tested yet" in detail(calf, r)
+    assert shortfall(bridge, r) == "Left single-leg bridge: 14 of 20"
+    assert shortfall(calf, r) == "Right single-leg calf raise: not tested yet"
+    assert items["single-leg-sit-to-stand"].status == "met"
+    untested = readiness(passed(hip_abduction_left=None, hip_abduction_right=None))
+    hips = next(i for i in untested.items if i.key == "side-lying-hip-abduction")
+    assert shortfall(hips, untested) == "not tested yet on either side"
     html = outcome["html"]
     todo = re.findall(r'<li class="rtr-todo__item" data-key="([^"]+)"', html)
     assert todo == ["single-leg-calf-raise", "single-leg-bridge"]
