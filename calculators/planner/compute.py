@@ -111,7 +111,8 @@ class Plan:
     weeks: tuple[Week, ...]
 
     def to_data(self) -> dict[str, Any]:
-        return to_jsonable(self)  # type: ignore[no-any-return]
+        data: dict[str, Any] = to_jsonable(self)
+        return data
 
     def fingerprint(self) -> str:
         """The answers that shape the plan, as one stable string (for calendar UIDs)."""

@@ -191,7 +191,8 @@ class Readiness:
     """Site-relative link that opens the planner pre-filled, only when ready."""
 
     def to_data(self) -> dict[str, Any]:
-        return to_jsonable(self)  # type: ignore[no-any-return]
+        data: dict[str, Any] = to_jsonable(self)
+        return data
 
 
 def timing_item(t: Timing) -> Item:

@@ -47,7 +47,8 @@ class Timeline:
     milestones: tuple[Milestone, ...]
 
     def to_data(self) -> dict[str, Any]:
-        return to_jsonable(self)  # type: ignore[no-any-return]
+        data: dict[str, Any] = to_jsonable(self)
+        return data
 
 
 def _status(rule: MilestoneRule, weeks_float: float) -> Literal["done", "now", "later"]:

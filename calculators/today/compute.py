@@ -288,18 +288,18 @@ def compute(answers: TodayAnswers) -> Today:
                 entry = Entry(**{**old.__dict__, "checkin": checkin})
                 done = "edit"
             else:
-                session = _session(plan, before.position, today)
-                session_s = sum(s.seconds for s in session.segments)
+                doing = _session(plan, before.position, today)
+                session_s = sum(s.seconds for s in doing.segments)
                 walked = _seconds(body, "walked_from_s", session_s)
                 entry = Entry(
                     id=next_id(log, today),
                     date=today,
-                    week=session.week,
-                    step_index=session.step_index,
-                    repeats=session.repeats,
-                    run_s=session.run_s,
-                    walk_s=session.walk_s,
-                    run_done_s=_run_done(body, checkin, session.repeats * session.run_s),
+                    week=doing.week,
+                    step_index=doing.step_index,
+                    repeats=doing.repeats,
+                    run_s=doing.run_s,
+                    walk_s=doing.walk_s,
+                    run_done_s=_run_done(body, checkin, doing.repeats * doing.run_s),
                     walked_from_s=walked,
                     checkin=checkin,
                 )
