@@ -6,8 +6,10 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -186,8 +188,30 @@ def test_every_link_in_the_result_exists(name: str) -> None:
     assert hrefs
     for href in hrefs:
         if href.startswith("tools/planner/"):
-            continue  # the planner page is added alongside this calculator
-        _page_exists(href)
+            _planner_link_works(unescape(href))  # "&amp;" in the page is "&"
+        else:
+            _page_exists(href)
+
+
+def _planner_link_works(href: str) -> None:
+    """The planner's page holds the planner, and it accepts every answer the link fills in."""
+    path, _, query = href.partition("?")
+    _page_exists(path)
+    assert "[[calculator planner]]" in (DOCS / "tools" / "planner.md").read_text(encoding="utf-8")
+    answers = dict(parse_qsl(query, keep_blank_values=True, strict_parsing=True))
+    parsed = CALCULATORS["planner"].parse(answers)
+    assert not parsed.problems, (href, parsed.problems)
+
+
+def test_every_planner_link_opens_a_planner_that_accepts_it() -> None:
+    # Every start, plain and lowered by each answer that lowers it.
+    variants = [{}] + [{f.field: f.value} for f in LOWERING_FACTORS]
+    variants += [{"running_history": "before-and-during"}]
+    links = {readiness(passed(**v)).planner_link for v in variants}
+    assert None not in links and len(links) >= 3, links
+    for link in links:
+        assert link is not None
+        _planner_link_works(link)
 
 
 def test_every_page_named_in_the_data_exists() -> None:
