@@ -57,7 +57,7 @@ $(VENDOR)/python_stdlib.pyc.zip: node_modules/.installed tools/build-pyc.mjs too
 	node tools/build-pyc.mjs --stdlib $@
 
 # mkdocs.yml too: a clinic's settings (extra.clinic) go into the bundle.
-build/calculators-src.zip: $(CALCULATOR_SOURCES) tools/bundle_calculators.py mkdocs.yml $(VENV)/.installed
+build/calculators-src.zip: $(CALCULATOR_SOURCES) tools/bundle_calculators.py sitebuild/config.py mkdocs.yml $(VENV)/.installed
 	$(PY) tools/bundle_calculators.py $@ --config mkdocs.yml
 
 $(APP_ZIP): build/calculators-src.zip node_modules/.installed tools/build-pyc.mjs
@@ -65,7 +65,7 @@ $(APP_ZIP): build/calculators-src.zip node_modules/.installed tools/build-pyc.mj
 	node tools/build-pyc.mjs $< $@
 
 # --- build and serve -----------------------------------------------------
-site/.built: $(VENV)/.installed $(RUNTIME) $(APP_ZIP) $(SITE_SOURCES) tools/finish_site.py
+site/.built: $(VENV)/.installed $(RUNTIME) $(APP_ZIP) $(SITE_SOURCES) tools/finish_site.py sitebuild/finish.py
 	$(PY) -m mkdocs build --strict --clean --quiet
 	$(PY) tools/finish_site.py site
 	@touch $@

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from calculators.clinic import NO_LOCAL_HELP, ConfigProblem, LocalHelp, parse_local_help
@@ -23,17 +24,17 @@ except ImportError:  # pragma: no cover - builders without MkDocs
     _Base = ValueError  # type: ignore[misc,assignment]
 
 
-class ClinicConfigError(_Base):  # type: ignore[misc,valid-type]
+class ClinicConfigError(_Base):
     """One line for the person editing mkdocs.yml."""
 
 
 def _mkdocs_config() -> Mapping[str, Any] | None:
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         config = frame.f_locals.get("config")
         if type(config).__name__ == "MkDocsConfig":
-            return config  # type: ignore[no-any-return]
-        frame = frame.f_back  # type: ignore[assignment]
+            return config
+        frame = frame.f_back
     return None
 
 

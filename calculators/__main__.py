@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         outcome.pop("html", None)
     print(_as_json(outcome))
     if not outcome["ok"]:
-        for problem in outcome["errors"]:
-            print(f"{problem['field']}: {problem['message']}", file=sys.stderr)
+        for each in outcome["errors"]:
+            print(f"{each['field']}: {each['message']}", file=sys.stderr)
         return 2
     return 0
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .clinic import Clinic, load_bundled
 from .registry import CALCULATORS
-from .spec import INPUT, InputError, Problem, parse_payload
+from .spec import INPUT, InputError, Problem
 
 
 def _failure(name: str, problems: list[Problem] | tuple[Problem, ...]) -> dict[str, Any]:
@@ -34,14 +34,15 @@ def run(
     if calculator is None:
         known = ", ".join(sorted(CALCULATORS))
         return _failure(name, [Problem(INPUT, f"There is no calculator “{name}”. Try: {known}.")])
-    values, problems = parse_payload(calculator.form, payload)
-    if problems:
+    parsed = calculator.parse(payload)
+    if parsed.answers is None:
+        problems = parsed.problems
         failed = frozenset(p.field for p in problems)
         if calculator.check and INPUT not in failed:
-            problems += [p for p in calculator.check(values, failed) if p not in problems]
+            problems += [p for p in calculator.check(parsed.values, failed) if p not in problems]
         return _failure(name, problems)
     try:
-        result = calculator.compute(values)
+        result = calculator.compute(parsed.answers)
     except InputError as error:
         return _failure(name, error.problems)
     if clinic is not None and calculator.refer is not None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
 CLINIC_KEYS = ("name", "description", "phone", "email", "booking_url", "area", "hours", "logo")
 REGION_KEYS = ("help_routes", "unit")
@@ -186,9 +187,15 @@ _CLINIC_PARSERS = {
 _ROUTE_PARSERS = {"name": _text, "url": _https, "phone": _phone, "note": _text}
 
 
+_Parsed = TypeVar("_Parsed")
+
+
 def _fields(
-    block: Mapping[str, object], keys: tuple[str, ...], parsers: dict, where: str
-) -> dict[str, str]:
+    block: Mapping[str, object],
+    keys: tuple[str, ...],
+    parsers: Mapping[str, Callable[[object, str], _Parsed]],
+    where: str,
+) -> dict[str, _Parsed]:
     for key in block:
         if key not in keys:
             raise _unknown(str(key), keys, where)

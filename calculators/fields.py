@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 Raw: TypeAlias = Any
 """A value as it arrives: str from a form, or any JSON value."""
@@ -46,9 +46,17 @@ class Field:
     required: bool = True
     # Fields the page fills in itself (for example today's date) are not shown.
     hidden: bool = False
+    default: str | None = None
+    """The answer a blank stands for, written as the form sends it. The parser
+    applies it (so compute never does), and the form shows it preselected."""
+
+    value_type: ClassVar[type] = object
+    """The Python type of a parsed answer (None aside, for a blank optional one)."""
 
     def parse(self, raw: Raw) -> Any:
         if _is_blank(raw):
+            if self.default is not None:
+                return self.parse_present(self.default)
             if self.required:
                 raise FieldError(self.missing_message())
             return None
@@ -65,15 +73,28 @@ class Field:
 class DateField(Field):
     """An ISO date (YYYY-MM-DD), as `<input type=date>` sends it."""
 
+    value_type: ClassVar[type] = dt.date
+
     # Far-off years are typos, and would overflow date arithmetic downstream.
     earliest_year: int = 1900
     latest_year: int = 2200
     bad_year_message: str = "Check the year: it looks mistyped."
+    default_today: bool = False
+    """A blank means today's date, read from the clock when the answers are parsed."""
 
     def missing_message(self) -> str:
         return f"Enter the {self.label.lower()}."
 
+    def parse(self, raw: Raw) -> dt.date | None:
+        if self.default_today and _is_blank(raw):
+            return dt.date.today()
+        date: dt.date | None = super().parse(raw)
+        return date
+
     def parse_present(self, raw: Raw) -> dt.date:
+        # A date object is what Python callers (and tests) hold; JSON never sends one.
+        if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+            raw = raw.isoformat()
         if not isinstance(raw, str):
             raise FieldError("Enter a date as year, month and day, for example 2026-03-14.")
         match = _ISO_DATE.fullmatch(raw.strip())
@@ -91,6 +112,8 @@ class DateField(Field):
 @dataclass(frozen=True, kw_only=True)
 class IntegerField(Field):
     """A whole number within bounds; `unit` names what is counted, in messages."""
+
+    value_type: ClassVar[type] = int
 
     minimum: int
     maximum: int
@@ -142,8 +165,9 @@ class Choice:
 class ChoiceField(Field):
     """One of a fixed set of answers, shown as radio buttons."""
 
+    value_type: ClassVar[type] = str
+
     choices: tuple[Choice, ...]
-    default: str | None = None
 
     def missing_message(self) -> str:
         return f"Choose one: {self.label.rstrip('?').lower()}."
@@ -159,6 +183,8 @@ class ChoiceField(Field):
 @dataclass(frozen=True, kw_only=True)
 class BooleanField(Field):
     """A checkbox: ticked or not. Never required; blank means not ticked."""
+
+    value_type: ClassVar[type] = bool
 
     required: bool = False
 

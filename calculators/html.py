@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 
@@ -14,6 +15,6 @@ def site_link(site_root: str, path: str) -> str:
     return esc(f"{site_root}{path}")
 
 
-def long_date(day: object) -> str:
+def long_date(day: dt.date) -> str:
     # "3 August 2026": unambiguous in every English locale.
-    return f"{day.day} {day.strftime('%B')} {day.year}"  # type: ignore[attr-defined]
+    return f"{day.day} {day.strftime('%B')} {day.year}"

@@ -17,11 +17,13 @@ NAMES: tuple[str, ...] = ("timeline", "readiness", "planner", "today")
 """Each name is also the subpackage that exports `CALCULATOR`."""
 
 
-class _Registry(Mapping[str, Calculator[Any]]):
-    def __getitem__(self, name: str) -> Calculator[Any]:
+class _Registry(Mapping[str, Calculator[Any, Any]]):
+    def __getitem__(self, name: str) -> Calculator[Any, Any]:
         if name not in NAMES:
             raise KeyError(name)
-        calculator: Calculator[Any] = importlib.import_module(f"{__package__}.{name}").CALCULATOR
+        calculator: Calculator[Any, Any] = importlib.import_module(
+            f"{__package__}.{name}"
+        ).CALCULATOR
         return calculator
 
     def __iter__(self) -> Iterator[str]:
@@ -31,4 +33,4 @@ class _Registry(Mapping[str, Calculator[Any]]):
         return len(NAMES)
 
 
-CALCULATORS: Mapping[str, Calculator[Any]] = _Registry()
+CALCULATORS: Mapping[str, Calculator[Any, Any]] = _Registry()

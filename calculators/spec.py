@@ -10,6 +10,7 @@ from .clinic import Clinic
 from .fields import Field, FieldError, Group
 
 Result = TypeVar("Result")
+Answers = TypeVar("Answers")
 
 INPUT = "_input"
 """Pseudo field name for problems with the payload as a whole."""
@@ -51,7 +52,9 @@ def _unknown(key: object) -> Problem:
 
 
 def parse_payload(form: FormSpec, payload: object) -> tuple[dict[str, Any], list[Problem]]:
-    """Parse every field, collecting all problems rather than stopping at the first."""
+    """Parse every field, collecting all problems rather than stopping at the first.
+
+    A blank field takes its declared default here, so the values are complete."""
     if not isinstance(payload, Mapping):
         return {}, [Problem(INPUT, "The answers must be a set of named fields (a JSON object).")]
     known = {f.name: f for f in form.fields()}
@@ -75,9 +78,22 @@ class Download:
 
 
 @dataclass(frozen=True)
-class Calculator(Generic[Result]):
+class Parsed(Generic[Answers]):
+    """What came of parsing a payload: the typed answers when every field parsed."""
+
+    answers: Answers | None
+    values: dict[str, Any]
+    """Every field that parsed, by name: what cross-field checks are given."""
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
+class Calculator(Generic[Answers, Result]):
     form: FormSpec
-    compute: Callable[[Mapping[str, Any]], Result]
+    answers: type[Answers]
+    """A frozen dataclass with one typed attribute per field of the form (a test
+    holds the two together): what compute is given, defaults already applied."""
+    compute: Callable[[Answers], Result]
     render: Callable[[Result, str], str]
     """Renders a result as HTML; the str is the path to the site root."""
     to_data: Callable[[Result], dict[str, Any]]
@@ -90,3 +106,9 @@ class Calculator(Generic[Result]):
     check whose fields all parsed reports what compute would."""
     refer: Callable[[Result, Clinic], Result] | None = None
     """Names the clinic that runs this copy of the site in the result, where it belongs."""
+
+    def parse(self, payload: object) -> Parsed[Answers]:
+        values, problems = parse_payload(self.form, payload)
+        if problems:
+            return Parsed(None, values, problems)
+        return Parsed(self.answers(**values), values, problems)

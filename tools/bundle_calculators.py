@@ -24,17 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from calculators.clinic import BUNDLED_FILE, ConfigProblem, parse_local_help, to_bundle  # noqa: E402
+from sitebuild.config import read_extra  # noqa: E402
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
-
-
-def read_extra(config_file: Path) -> dict[str, object]:
-    """The `extra:` block, following INHERIT and !ENV as MkDocs does."""
-    from mkdocs.utils import yaml_load
-
-    with config_file.open("rb") as handle:
-        config = yaml_load(handle) or {}
-    return dict(config.get("extra") or {})
 
 
 def clinic_bundle(config_file: Path) -> dict[str, object] | ConfigProblem:

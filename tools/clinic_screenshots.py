@@ -17,11 +17,11 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from sitebuild.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from sitebuild.clinic_fork import build_fork  # noqa: E402
+from sitebuild.server import SiteServer  # noqa: E402
+from sitebuild.vectors import load  # noqa: E402
 from tests.browser.driver import fill, submit  # noqa: E402
-from tests.browser.server import SiteServer  # noqa: E402
-from tests.clinic_fork import build_fork  # noqa: E402
-from tests.vectors import load  # noqa: E402
 
 SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 LEAKING = next(v for v in load("readiness") if v.name == "see-professional-sign-leaking")

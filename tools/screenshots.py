@@ -14,10 +14,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM_ARGS, PREFIX, chromium_path  # noqa: E402
+from sitebuild.chromium import CHROMIUM_ARGS, PREFIX, chromium_path  # noqa: E402
+from sitebuild.server import SiteServer  # noqa: E402
+from sitebuild.vectors import load  # noqa: E402
 from tests.browser.driver import fill, submit  # noqa: E402
-from tests.browser.server import SiteServer  # noqa: E402
-from tests.vectors import load  # noqa: E402
 
 SHOTS = [
     # (file, page, colour scheme, calculator vector to show or None)

@@ -7,6 +7,7 @@ Field names are fixed: the readiness check links here with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..fields import (
     BooleanField,
@@ -19,7 +20,7 @@ from ..fields import (
     Raw,
 )
 from ..levels import START_LEVELS
-from ..spec import FormSpec, Problem
+from ..spec import FormSpec
 from .rules import (
     ALLOWANCE_PER_RUN_S,
     BMI_FIRST_WEEK_KM,
@@ -31,11 +32,6 @@ from .rules import (
 )
 from .units import DEFAULT_UNIT, named_distance, pace, pace_s_per_km
 
-DEFAULT_LEVEL = "run30-walk120"
-DEFAULT_GOAL = "run-30"
-DEFAULT_RUNS = "3"
-DEFAULT_PACE = "gentle"
-
 
 def _ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n if n < 20 else n % 10, 'th') }"
@@ -43,14 +39,18 @@ def _ordinal(n: int) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class CountChoiceField(ChoiceField):
-    """Radio buttons whose values are small counts: also takes a JSON number."""
+    """Radio buttons whose values are small counts: the answer is a number, and
+    a JSON number is taken as well as the form's text."""
 
-    def parse_present(self, raw: Raw) -> str:
+    value_type: ClassVar[type] = int
+
+    # The answer is the count itself, where a plain choice's is its text.
+    def parse_present(self, raw: Raw) -> int:  # type: ignore[override]
         if isinstance(raw, int) and not isinstance(raw, bool):
             # Compared as numbers: str() of a huge int raises.
             raw = next((c.value for c in self.choices if int(c.value) == raw), None)
         try:
-            return super().parse_present(raw)
+            return int(super().parse_present(raw))
         except FieldError:
             allowed = [c.value for c in self.choices]
             raise FieldError(
@@ -62,7 +62,7 @@ class CountChoiceField(ChoiceField):
 class PaceField(IntegerField):
     """Whole minutes per km or per mile. Which range applies depends on the
     unit chosen beside it, so the range is checked with the unit
-    (`pace_problem`), and every message names the reader's own unit."""
+    (`compute.pace_problem`), and every message names the reader's own unit."""
 
     minimum: int = 0
     maximum: int = 0
@@ -79,19 +79,6 @@ class PaceField(IntegerField):
 
     def example(self) -> int:
         return EASY_PACE_RANGE["km"][1]
-
-
-UNIT_WORDS = {"km": "minutes per km", "mi": "minutes per mile"}
-
-
-def pace_problem(easy_pace: int | None, unit: str) -> Problem | None:
-    """The easy pace's range, in the unit the reader chose."""
-    if easy_pace is None:
-        return None
-    low, high = EASY_PACE_RANGE[unit]
-    if low <= easy_pace <= high:
-        return None
-    return Problem("easy_pace", f"Enter a number from {low} to {high} {UNIT_WORDS[unit]}.")
 
 
 def _goal_label(key: str) -> str:
@@ -125,7 +112,7 @@ FORM = FormSpec(
                     label="Your starting level",
                     required=False,
                     choices=tuple(Choice(level.key, level.label) for level in START_LEVELS),
-                    default=DEFAULT_LEVEL,
+                    default="run30-walk120",
                 ),
                 BooleanField(
                     name="bmi_over_30",
@@ -150,7 +137,7 @@ FORM = FormSpec(
                     label="What you want to be able to do",
                     required=False,
                     choices=tuple(Choice(g.key, _goal_label(g.key)) for g in GOALS.values()),
-                    default=DEFAULT_GOAL,
+                    default="run-30",
                 ),
                 # Chosen once, here, and used for every distance and pace the
                 # plan, its files and Today's run show.
@@ -185,7 +172,7 @@ FORM = FormSpec(
                     hint="There is always a rest day between runs.",
                     required=False,
                     choices=tuple(Choice(str(n), f"{n} runs a week") for n in SCHEDULES),
-                    default=DEFAULT_RUNS,
+                    default="3",
                 ),
                 ChoiceField(
                     name="pace",
@@ -198,7 +185,7 @@ FORM = FormSpec(
                     "Gentle is a good place to start.",
                     required=False,
                     choices=tuple(Choice(p.key, p.label) for p in PACES.values()),
-                    default=DEFAULT_PACE,
+                    default="gentle",
                 ),
                 DateField(
                     name="start_date",
@@ -213,6 +200,7 @@ FORM = FormSpec(
                     required=False,
                     hidden=True,
                     bad_year_message="Today's date looks wrong. Check the date on your device.",
+                    default_today=True,
                 ),
             ),
         ),

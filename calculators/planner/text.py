@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .compute import Plan, Week
 from .engine import Step
-from .rules import COOLDOWN_S, GOALS, WARMUP_S
+from .rules import BMI_FIRST_WEEK_KM, COOLDOWN_S, GOALS, JOIN_REPEATS, MODIFIERS, WARMUP_S
 from .units import (
     distance,
     duration,
@@ -17,6 +17,7 @@ from .units import (
 )
 
 __all__ = [
+    "adjustments",
     "change_note",
     "duration",
     "goal_words",
@@ -24,6 +25,7 @@ __all__ = [
     "minutes",
     "minutes_phrase",
     "pace_words",
+    "percent",
     "running_distance_m",
     "running_estimate",
     "session_line",
@@ -118,3 +120,27 @@ def running_estimate(plan: Plan, running_s: int) -> str:
         f"About {distance(metres, plan.unit)} of running at {whose} easy pace of "
         f"{pace_words(plan)}."
     )
+
+
+def percent(permille: int) -> str:
+    """75 -> "7.5%", 100 -> "10%"."""
+    return f"{permille / 10:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def adjustments(plan: Plan) -> tuple[str, ...]:
+    """Plain sentences on how the answers changed the start or the ramp."""
+    limit = named_distance(BMI_FIRST_WEEK_KM, plan.unit)
+    notes = [m.why.format(first_week_limit=limit) for m in MODIFIERS if m.field in plan.lowered_by]
+    first = plan.steps[0]
+    if plan.rise_permille != plan.usual_rise_permille:
+        notes.append(
+            f"So the plan starts with {first.repeats} runs a session instead of {JOIN_REPEATS}, "
+            f"and adds at most {percent(plan.rise_permille)} more running a week instead of "
+            f"{percent(plan.usual_rise_permille)}."
+        )
+    if first.run_s != plan.level_run_s:
+        notes.append(
+            f"To keep your first week within {limit} of running, your first runs last "
+            f"{duration(first.run_s)} instead of {duration(plan.level_run_s)}."
+        )
+    return tuple(notes)

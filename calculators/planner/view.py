@@ -5,15 +5,17 @@ from __future__ import annotations
 from ..html import esc, long_date, site_link
 from ..sources import cite
 from .chart import weekly_chart
-from .compute import Plan, Week, percent
+from .compute import Plan, Week
 from .exports import CSV_FILENAME, ICS_FILENAME
 from .rules import BMI_FIRST_WEEK_KM, GOALS, MIN_WEEKS, OUTCOMES, PACES, WARMUP_S
 from .text import (
+    adjustments,
     change_note,
     duration,
     goal_words,
     interval_label,
     pace_words,
+    percent,
     session_steps,
     whole_minutes,
     whole_minutes_phrase,
@@ -58,7 +60,7 @@ def _summary(plan: Plan) -> str:
 
 
 def _assumptions(plan: Plan) -> str:
-    notes = list(plan.adjustments)
+    notes = list(adjustments(plan))
     if plan.easy_pace_used:
         given = "your" if plan.easy_pace_given else "an assumed"
         uses = []

@@ -2,12 +2,13 @@
 
 from ..spec import Calculator
 from ..timeline.compute import timing_problems
-from .compute import VERDICT_ORDER, Item, Readiness, compute, refer
+from .compute import VERDICT_ORDER, Item, Readiness, ReadinessAnswers, compute, refer
 from .form import FORM
 from .view import render
 
-CALCULATOR: Calculator[Readiness] = Calculator(
+CALCULATOR: Calculator[ReadinessAnswers, Readiness] = Calculator(
     form=FORM,
+    answers=ReadinessAnswers,
     compute=compute,
     render=render,
     to_data=Readiness.to_data,
@@ -15,4 +16,13 @@ CALCULATOR: Calculator[Readiness] = Calculator(
     refer=refer,
 )
 
-__all__ = ["CALCULATOR", "FORM", "VERDICT_ORDER", "Item", "Readiness", "compute", "render"]
+__all__ = [
+    "CALCULATOR",
+    "FORM",
+    "VERDICT_ORDER",
+    "Item",
+    "Readiness",
+    "ReadinessAnswers",
+    "compute",
+    "render",
+]

@@ -1,8 +1,10 @@
 """The readiness check's questions and rules, as data.
 
-Every entry here is read twice: by `form.py`, which builds the form from it,
-and by `compute.py`, which judges the answers with it. Adding a test or a
-sign means adding one entry here, and nothing else.
+Every entry here is read by `form.py`, which builds the form from it, by
+`compute.py`, which judges the answers with it, and by `text.py`, which
+words the result. Adding a test or a sign means adding one entry here and
+its field to `ReadinessAnswers` in `compute.py` (tests/unit/test_answers.py
+names any field missing there).
 
 Thresholds are the UK return-to-running guideline's (Goom, Donnelly and
 Brockwell 2019); the "see a clinician" list is Davenport et al. 2025. Both

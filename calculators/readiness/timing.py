@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from ..timeline.compute import TimelineAnswers
 from ..timeline.compute import compute as timeline_compute
 from .questions import MIN_WEEKS
 
@@ -32,17 +31,10 @@ class Timing:
         return max(0, MIN_WEEKS * 7 - self.days_since_birth)
 
 
-def work_out_timing(values: Mapping[str, Any]) -> Timing:
+def work_out_timing(birth_date: dt.date | None, weeks: int | None, today: dt.date) -> Timing:
     """Validate the birth answers exactly as the timeline does, then measure."""
     # The shared `today` field already rejects a device clock in a far-off year.
-    today: dt.date = values.get("today") or dt.date.today()
-    timeline = timeline_compute(
-        {
-            "birth_date": values.get("birth_date"),
-            "weeks_since_birth": values.get("weeks_since_birth"),
-            "today": today,
-        }
-    )
+    timeline = timeline_compute(TimelineAnswers(birth_date, weeks, today))
     return Timing(
         today=today,
         birth_date=timeline.birth_date,

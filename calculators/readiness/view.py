@@ -12,6 +12,7 @@ from .advice import Link, Step
 from .booking_view import booking_html
 from .compute import Factor, Item, Readiness, Referral
 from .questions import PHYSIO
+from .text import detail, label, shortfall
 
 TITLES = {
     "see-professional": "See a professional before you run",
@@ -96,10 +97,10 @@ def _see_professional(r: Readiness, site_root: str) -> str:
     )
 
 
-def _todo(item: Item, site_root: str) -> str:
+def _todo(item: Item, r: Readiness, site_root: str) -> str:
     return (
         f'<li class="rtr-todo__item" data-key="{esc(item.key)}">'
-        f"{_a(site_root, item.page, item.label)} – {esc(item.shortfall or '')}</li>"
+        f"{_a(site_root, item.page, label(item))} – {esc(shortfall(item, r))}</li>"
     )
 
 
@@ -148,7 +149,7 @@ def _not_yet(r: Readiness, site_root: str) -> str:
             '<h3 class="rtr-next__title rtr-now__title">What you can do now</h3>'
             f'<ul class="rtr-now">{steps}</ul>{more}'
         )
-    todo = "".join(_todo(i, site_root) for i in unmet[:NEXT_MAX])
+    todo = "".join(_todo(i, r, site_root) for i in unmet[:NEXT_MAX])
     return (
         f"{lead} Here is what to work on before you run.</p>"
         '<h3 class="rtr-next__title">What to do next</h3>'
@@ -199,15 +200,15 @@ def _ready(r: Readiness, site_root: str) -> str:
     )
 
 
-def _item(item: Item, site_root: str) -> str:
+def _item(item: Item, r: Readiness, site_root: str) -> str:
     test = (
         f" {_a(site_root, item.test_page, 'How to do this test')}" if item.test_page else ""
     )
     return (
         f'<li class="rtr-item" data-key="{esc(item.key)}" data-status="{esc(item.status)}">'
         f'<span class="rtr-item__status">{esc(STATUS_TEXT[item.group][item.status])}</span> '
-        f'<span class="rtr-item__label">{_a(site_root, item.page, item.label)}</span>'
-        f'<p class="rtr-item__detail">{esc(item.detail)}{test}</p>'
+        f'<span class="rtr-item__label">{_a(site_root, item.page, label(item))}</span>'
+        f'<p class="rtr-item__detail">{esc(detail(item, r))}{test}</p>'
         f"{_source(item.sources, site_root)}</li>"
     )
 
@@ -223,7 +224,7 @@ def _items(r: Readiness, site_root: str) -> str:
     html = ""
     for group, title in GROUP_TITLES.items():
         in_group = [i for i in r.items if i.group == group]
-        attention = "".join(_item(i, site_root) for i in in_group if i.status != "met")
+        attention = "".join(_item(i, r, site_root) for i in in_group if i.status != "met")
         routine = [i for i in in_group if i.status == "met"]
         html += f'<h4 class="rtr-items__title">{esc(title)}</h4>'
         if attention:
@@ -232,7 +233,7 @@ def _items(r: Readiness, site_root: str) -> str:
             html += (
                 f'<details class="rtr-routine" data-group="{esc(group)}">'
                 f"<summary>{esc(_routine_summary(group, len(routine)))}</summary>"
-                f'<ul class="rtr-items">{"".join(_item(i, site_root) for i in routine)}</ul>'
+                f'<ul class="rtr-items">{"".join(_item(i, r, site_root) for i in routine)}</ul>'
                 "</details>"
             )
     return f'<h3 class="rtr-report__section">Item by item</h3>{html}'

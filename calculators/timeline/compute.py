@@ -9,10 +9,17 @@ from typing import Any, Literal
 
 from ..jsonable import to_jsonable
 from ..spec import InputError, Problem
-from .form import MAX_WEEKS
-from .milestones import MILESTONES, MilestoneRule
+from . import messages
+from .milestones import MAX_WEEKS, MILESTONES, MilestoneRule
 
 Status = Literal["done", "now", "next", "later"]
+
+
+@dataclass(frozen=True)
+class TimelineAnswers:
+    birth_date: dt.date | None
+    weeks_since_birth: int | None
+    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,8 @@ class Timeline:
     milestones: tuple[Milestone, ...]
 
     def to_data(self) -> dict[str, Any]:
-        return to_jsonable(self)  # type: ignore[no-any-return]
+        data: dict[str, Any] = to_jsonable(self)
+        return data
 
 
 def _status(rule: MilestoneRule, weeks_float: float) -> Literal["done", "now", "later"]:
@@ -67,7 +75,9 @@ def build_timeline(birth_date: dt.date, today: dt.date, *, estimated: bool) -> T
             from_week=rule.from_week,
             until_week=rule.until_week,
             starts=birth_date + dt.timedelta(weeks=rule.from_week),
-            ends=None if rule.until_week is None else birth_date + dt.timedelta(weeks=rule.until_week),
+            ends=None
+            if rule.until_week is None
+            else birth_date + dt.timedelta(weeks=rule.until_week),
             status=status,
             summary=rule.summary,
             page=rule.page,
@@ -87,29 +97,18 @@ def build_timeline(birth_date: dt.date, today: dt.date, *, estimated: bool) -> T
     )
 
 
-def compute(values: Mapping[str, Any]) -> Timeline:
-    today: dt.date = values.get("today") or dt.date.today()
-    birth_date: dt.date | None = values.get("birth_date")
-    weeks: int | None = values.get("weeks_since_birth")
+def compute(answers: TimelineAnswers) -> Timeline:
+    today, birth_date, weeks = answers.today, answers.birth_date, answers.weeks_since_birth
     if birth_date is not None and weeks is not None:
-        raise InputError(
-            Problem("weeks_since_birth", "Fill in only one: the date you gave birth, or the weeks since birth.")
-        )
+        raise InputError(Problem("weeks_since_birth", messages.BOTH_GIVEN))
     if weeks is not None:
         return build_timeline(today - dt.timedelta(weeks=weeks), today, estimated=True)
     if birth_date is None:
-        raise InputError(
-            Problem("birth_date", "Enter the date you gave birth, or the weeks since birth below.")
-        )
+        raise InputError(Problem("birth_date", messages.NEITHER_GIVEN))
     if birth_date > today:
-        raise InputError(Problem("birth_date", "That date is in the future. Check the year."))
+        raise InputError(Problem("birth_date", messages.IN_THE_FUTURE))
     if (today - birth_date).days > MAX_WEEKS * 7:
-        raise InputError(
-            Problem(
-                "birth_date",
-                "That is more than 5 years ago. This guide is about the first years after birth.",
-            )
-        )
+        raise InputError(Problem("birth_date", messages.TOO_LONG_AGO))
     return build_timeline(birth_date, today, estimated=False)
 
 
@@ -121,7 +120,7 @@ def timing_problems(values: Mapping[str, Any], failed: frozenset[str]) -> list[P
     if failed & TIMING_FIELDS:
         return []
     try:
-        compute({name: values.get(name) for name in TIMING_FIELDS})
+        compute(TimelineAnswers(**{name: values[name] for name in TIMING_FIELDS}))
     except InputError as error:
         return list(error.problems)
     return []

@@ -2,8 +2,7 @@
 
 from ..fields import DateField, Group, IntegerField
 from ..spec import FormSpec
-
-MAX_WEEKS = 260  # five years: past that, postpartum timing no longer applies.
+from .milestones import MAX_WEEKS
 
 FORM = FormSpec(
     name="timeline",
@@ -33,6 +32,7 @@ FORM = FormSpec(
                     required=False,
                     hidden=True,
                     bad_year_message="Today's date looks wrong. Check the date on your device.",
+                    default_today=True,
                 ),
             ),
         ),

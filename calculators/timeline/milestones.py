@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_WEEKS = 260  # five years: past that, postpartum timing no longer applies.
+
 
 @dataclass(frozen=True)
 class MilestoneRule:

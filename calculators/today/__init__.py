@@ -3,7 +3,7 @@
 from ..planner.exports import ics
 from ..planner.log import CSV_FILENAME, JSON_FILENAME, csv_text, to_json
 from ..spec import Calculator, Download
-from .compute import Today, compute
+from .compute import Today, TodayAnswers, compute
 from .form import FORM
 from .view import ICS_FILENAME, render
 
@@ -30,8 +30,13 @@ def downloads(t: Today) -> tuple[Download, ...]:
     return tuple(files)
 
 
-CALCULATOR: Calculator[Today] = Calculator(
-    form=FORM, compute=compute, render=render, to_data=Today.to_data, downloads=downloads
+CALCULATOR: Calculator[TodayAnswers, Today] = Calculator(
+    form=FORM,
+    answers=TodayAnswers,
+    compute=compute,
+    render=render,
+    to_data=Today.to_data,
+    downloads=downloads,
 )
 
-__all__ = ["CALCULATOR", "FORM", "Today", "compute", "downloads", "render"]
+__all__ = ["CALCULATOR", "FORM", "Today", "TodayAnswers", "compute", "downloads", "render"]

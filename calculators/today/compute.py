@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..jsonable import to_jsonable
-from ..planner import FORM as PLANNER_FORM
+from ..planner import CALCULATOR as PLANNER
 from ..planner import Plan
 from ..planner import compute as plan_compute
 from ..planner.checkin import HOW_IT_WENT, SIGNS, CheckIn, Decision
@@ -31,14 +31,25 @@ from ..planner.log import (
 )
 from ..planner.next_runs import Position, replay_log, upcoming, valid_days
 from ..planner.session import Segment, segments
-from ..spec import InputError, Problem, parse_payload
+from ..spec import InputError, Problem
+from . import messages
 
 REQUEST = "request"
 UPCOMING = 4
-TIME_FORMAT_HELP = "Enter a time as hours and minutes, for example 07:30."
 
 Status = Literal["no-plan", "ok", "finished"]
 LogStatus = Literal["ok", "empty", "unreadable", "future"]
+
+
+@dataclass(frozen=True)
+class TodayAnswers:
+    """What the page passes from its storage: JSON documents, the log's text, the date."""
+
+    plan: object | None
+    log: str | None
+    request: object | None
+    settings: object | None
+    today: dt.date
 
 
 @dataclass(frozen=True)
@@ -106,30 +117,28 @@ def _saved_plan(raw: object, today: dt.date) -> Plan | None:
     if raw is None:
         return None
     if not isinstance(raw, Mapping) or not isinstance(raw.get("answers"), Mapping):
-        raise InputError(
-            Problem("plan", "Your saved plan could not be read. Make it again in the planner.")
-        )
+        raise InputError(Problem("plan", messages.PLAN_UNREADABLE))
     answers = dict(raw["answers"])
     # The plan is dated from the day it was saved, so its start stays put.
     saved = str(raw.get("savedAt") or "")[:10]
     answers["today"] = (
         saved if _is_date(saved) and saved <= today.isoformat() else today.isoformat()
     )
-    values, problems = parse_payload(PLANNER_FORM, answers)
-    if problems:
+    parsed = PLANNER.parse(answers)
+    if parsed.answers is None:
         raise InputError(
             Problem(
                 "plan",
-                "Your saved plan has an answer the planner no longer accepts. Open the planner, check it and save it again.",
+                messages.PLAN_REFUSED,
             )
         )
     try:
-        return plan_compute(values)
+        return plan_compute(parsed.answers)
     except InputError:
         raise InputError(
             Problem(
                 "plan",
-                "Your saved plan no longer works (its start date may have passed). Open the planner and make it again.",
+                messages.PLAN_EXPIRED,
             )
         ) from None
 
@@ -155,14 +164,14 @@ def _settings(raw: object) -> Settings:
     if raw is None:
         return Settings()
     if not isinstance(raw, Mapping):
-        raise InputError(Problem(REQUEST, "Your running days could not be read."))
+        raise InputError(Problem(REQUEST, messages.DAYS_UNREADABLE))
     days_raw = raw.get("days")
     days: frozenset[int] | None = None
     if days_raw:
         if not isinstance(days_raw, list) or not all(
             isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in days_raw
         ):
-            raise InputError(Problem(REQUEST, "Choose running days from Monday to Sunday."))
+            raise InputError(Problem(REQUEST, messages.DAYS_OUT_OF_RANGE))
         days = frozenset(days_raw)
         why = valid_days(days)
         if why:
@@ -175,24 +184,22 @@ def _settings(raw: object) -> Settings:
         except ValueError:
             at = None
         if at is None:
-            raise InputError(Problem(REQUEST, TIME_FORMAT_HELP))
+            raise InputError(Problem(REQUEST, messages.TIME_FORMAT_HELP))
     alarm = raw.get("alarm_minutes")
     if alarm is not None and (
         not isinstance(alarm, int) or isinstance(alarm, bool) or not 0 <= alarm <= 24 * 60
     ):
-        raise InputError(Problem(REQUEST, "Choose a reminder from 0 to 1440 minutes before."))
+        raise InputError(Problem(REQUEST, messages.ALARM_OUT_OF_RANGE))
     return Settings(days, at, alarm)
 
 
 def _checkin(raw: Mapping[str, Any]) -> CheckIn:
     how = raw.get("how")
     if how not in HOW_IT_WENT:
-        raise InputError(Problem(REQUEST, "Choose how the run went."))
+        raise InputError(Problem(REQUEST, messages.HOW_MISSING))
     symptoms = raw.get("symptoms") or []
     if not isinstance(symptoms, list) or not all(s in SIGNS for s in symptoms):
-        raise InputError(
-            Problem(REQUEST, "A symptom was not one we know. Reload the page and try again.")
-        )
+        raise InputError(Problem(REQUEST, messages.SYMPTOM_UNKNOWN))
     effort = raw.get("effort")
     if effort in ("", None):
         effort = None
@@ -205,12 +212,12 @@ def _checkin(raw: Mapping[str, Any]) -> CheckIn:
             raise InputError(
                 Problem(
                     REQUEST,
-                    "Choose an effort from 1 (very easy) to 10 (flat out), or leave it empty.",
+                    messages.EFFORT_OUT_OF_RANGE,
                 )
             )
     notes = raw.get("notes") or ""
     if not isinstance(notes, str) or len(notes) > MAX_NOTES:
-        raise InputError(Problem(REQUEST, f"Keep your notes under {MAX_NOTES} characters."))
+        raise InputError(Problem(REQUEST, messages.NOTES_TOO_LONG))
     ordered = tuple(k for k in SIGNS if k in symptoms)  # a stable order, no repeats
     return CheckIn(how=how, symptoms=ordered, effort=effort, notes=notes.strip())
 
@@ -220,7 +227,7 @@ def _seconds(raw: Mapping[str, Any], key: str, ceiling: int) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(Problem(REQUEST, "The timer's figures could not be read."))
+        raise InputError(Problem(REQUEST, messages.TIMER_UNREADABLE))
     return max(0, min(int(value), ceiling, MAX_SECONDS))
 
 
@@ -250,12 +257,12 @@ def _session(plan: Plan, at: Position, day: dt.date) -> SessionPlan:
     )
 
 
-def compute(values: Mapping[str, Any]) -> Today:
-    today: dt.date = values.get("today") or dt.date.today()
-    settings = _settings(values.get("settings"))
-    plan = _saved_plan(values.get("plan"), today)
-    log, log_status, log_message = _read_log(values.get("log"))
-    request = values.get(REQUEST)
+def compute(answers: TodayAnswers) -> Today:
+    today = answers.today
+    settings = _settings(answers.settings)
+    plan = _saved_plan(answers.plan, today)
+    log, log_status, log_message = _read_log(answers.log)
+    request = answers.request
     if plan is None:
         return Today(
             "no-plan",
@@ -269,9 +276,7 @@ def compute(values: Mapping[str, Any]) -> Today:
     done, entry, imported, clashes = "", None, 0, 0
     if request is not None:
         if not isinstance(request, Mapping) or len(request) != 1:
-            raise InputError(
-                Problem(REQUEST, "The page sent a request we do not know. Reload it and try again.")
-            )
+            raise InputError(Problem(REQUEST, messages.REQUEST_UNKNOWN))
         ((kind, body),) = request.items()
         if kind == "checkin" and isinstance(body, Mapping):
             checkin = _checkin(body)
@@ -279,22 +284,22 @@ def compute(values: Mapping[str, Any]) -> Today:
             if edit:
                 old = next((e for e in log.entries if e.id == edit), None)
                 if old is None:
-                    raise InputError(Problem(REQUEST, "That session is no longer in your log."))
+                    raise InputError(Problem(REQUEST, messages.SESSION_GONE))
                 entry = Entry(**{**old.__dict__, "checkin": checkin})
                 done = "edit"
             else:
-                session = _session(plan, before.position, today)
-                session_s = sum(s.seconds for s in session.segments)
+                doing = _session(plan, before.position, today)
+                session_s = sum(s.seconds for s in doing.segments)
                 walked = _seconds(body, "walked_from_s", session_s)
                 entry = Entry(
                     id=next_id(log, today),
                     date=today,
-                    week=session.week,
-                    step_index=session.step_index,
-                    repeats=session.repeats,
-                    run_s=session.run_s,
-                    walk_s=session.walk_s,
-                    run_done_s=_run_done(body, checkin, session.repeats * session.run_s),
+                    week=doing.week,
+                    step_index=doing.step_index,
+                    repeats=doing.repeats,
+                    run_s=doing.run_s,
+                    walk_s=doing.walk_s,
+                    run_done_s=_run_done(body, checkin, doing.repeats * doing.run_s),
                     walked_from_s=walked,
                     checkin=checkin,
                 )
@@ -302,20 +307,18 @@ def compute(values: Mapping[str, Any]) -> Today:
             log = add(log, entry)
         elif kind == "delete" and isinstance(body, str):
             if all(e.id != body for e in log.entries):
-                raise InputError(Problem(REQUEST, "That session is no longer in your log."))
+                raise InputError(Problem(REQUEST, messages.SESSION_GONE))
             log, done = remove(log, body), "delete"
         elif kind == "import" and isinstance(body, str):
             try:
                 theirs = from_json(body)
             except LogError as error:
-                raise InputError(Problem(REQUEST, f"Nothing was imported. {error}")) from None
+                raise InputError(Problem(REQUEST, messages.nothing_imported(str(error)))) from None
             merged, clashes = merge(log, theirs)
             imported = len(merged.entries) - len(log.entries)
             log, done = merged, "import"
         else:
-            raise InputError(
-                Problem(REQUEST, "The page sent a request we do not know. Reload it and try again.")
-            )
+            raise InputError(Problem(REQUEST, messages.REQUEST_UNKNOWN))
     after = replay_log(plan, log)
     decision = next((d for e, d in after.decisions if entry is not None and e.id == entry.id), None)
     last_run = max((e.date for e in log.entries), default=None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..fields import DateField, FieldError, Group, Raw
 from ..fields import Field as BaseField
@@ -38,6 +39,8 @@ class JsonField(BaseField):
 class TextField(BaseField):
     """Raw text kept as it is (the log: Python reads it, so it reports problems itself)."""
 
+    value_type: ClassVar[type] = str
+
     required: bool = False
     hidden: bool = True
 
@@ -66,6 +69,7 @@ FORM = FormSpec(
                     required=False,
                     hidden=True,
                     bad_year_message="Today's date looks wrong. Check the date on your device.",
+                    default_today=True,
                 ),
             ),
         ),

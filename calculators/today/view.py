@@ -16,7 +16,7 @@ from ..planner.rules import OUTCOMES
 from ..planner.session import Segment
 from ..planner.text import goal_words, running_estimate
 from ..planner.units import duration
-from ..readiness.questions import CLINICIAN_CONDITIONS, WARNING_SIGNS
+from ..readiness.questions import CLINICIAN_CONDITIONS, WARNING_SIGNS, Sign
 from ..sources import cite
 from .compute import SessionPlan, Today
 
@@ -153,10 +153,10 @@ def _checkin(site_root: str) -> str:
         for k, label in HOW_LABELS.items()
     )
 
-    def boxes(signs: tuple[object, ...]) -> str:
+    def boxes(signs: tuple[Sign, ...]) -> str:
         return "".join(
-            f'<div class="rtr-choice"><input type="checkbox" name="symptoms" id="rtr-today-sign-{esc(s.key)}" '  # type: ignore[attr-defined]
-            f'value="{esc(s.key)}"><label for="rtr-today-sign-{esc(s.key)}">{esc(s.question)}</label></div>'  # type: ignore[attr-defined]
+            f'<div class="rtr-choice"><input type="checkbox" name="symptoms" id="rtr-today-sign-{esc(s.key)}" '
+            f'value="{esc(s.key)}"><label for="rtr-today-sign-{esc(s.key)}">{esc(s.question)}</label></div>'
             for s in signs
         )
 

@@ -6,7 +6,6 @@ violation, or an uncaught error fails the test that caused it.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,33 +14,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
 
-from .server import SiteServer
+from sitebuild.chromium import CHROMIUM_ARGS, PREFIX, chromium_path
+from sitebuild.server import SiteServer
 
 SITE = Path(__file__).resolve().parents[2] / "site"
-PREFIX = "/return-to-run/"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).parent == Path(__file__).parent:
             item.add_marker(pytest.mark.browser)
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None  # Playwright's own browser, where one is installed.
 
 
 @pytest.fixture(scope="session")

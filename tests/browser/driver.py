@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 
 from calculators import CALCULATORS, run
 from calculators.fields import BooleanField, ChoiceField, DateField
-from tests.clinic_fork import bundled_clinic
+from sitebuild.clinic_fork import bundled_clinic
 
 from .conftest import SITE
 

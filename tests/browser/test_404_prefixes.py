@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Response
 
+from sitebuild.server import SiteServer
+
 from .conftest import open_context
-from .server import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from tests.vectors import load
+from sitebuild.server import SiteServer
+from sitebuild.vectors import load
 
 from .conftest import SITE, open_context, site_pages, wait_ready
 from .driver import fill, submit
-from .server import SiteServer
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

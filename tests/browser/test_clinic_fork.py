@@ -14,13 +14,13 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from calculators import run
-from tests.clinic_fork import build_fork, fixture_clinic
-from tests.vectors import load
-from tools.csp_hashes import site_hashes
+from sitebuild.clinic_fork import build_fork, fixture_clinic
+from sitebuild.csp import site_hashes
+from sitebuild.server import SiteServer
+from sitebuild.vectors import load
 
 from .conftest import Watch, open_context, wait_ready
 from .driver import fill, same_markup, submit
-from .server import SiteServer
 
 PREFIX = "/clinic-fork/"
 LEAKING = next(v for v in load("readiness") if v.name == "see-professional-sign-leaking")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from sitebuild.server import SiteServer
+
 from .conftest import Watch, wait_ready
 from .driver import fill, submit
-from .server import SiteServer
 
 
 def test_injected_scripts_are_blocked_and_calculators_still_work(

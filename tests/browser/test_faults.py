@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, Route
 
+from sitebuild.server import SiteServer
+
 from .conftest import PREFIX, Watch, eventually, open_context, wait_ready
 from .driver import fill, native, same_markup, submit
-from .server import SiteServer
 from .test_offline import controlled, make_build
 from .test_python_boot import SNAPSHOTS, boot_mode, wait_for_snapshot
 

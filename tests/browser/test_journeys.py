@@ -18,9 +18,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from pypdf import PdfReader
 
+from sitebuild.server import SiteServer
+
 from .conftest import Watch, open_context, wait_ready
 from .driver import native
-from .server import SiteServer
 
 pytestmark = pytest.mark.journey
 

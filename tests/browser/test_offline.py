@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tools.finish_site import finish
+from sitebuild.finish import finish
+from sitebuild.server import SiteServer
 
 from .conftest import PREFIX, SITE, eventually, open_context, wait_ready
 from .driver import fill, submit
-from .server import SiteServer
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "docs/sw.js"
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from sitebuild.server import SiteServer
+
 from .conftest import Watch, site_pages, wait_ready
-from .server import SiteServer
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 

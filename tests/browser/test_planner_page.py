@@ -8,11 +8,11 @@ import io
 from icalendar import Calendar
 from playwright.sync_api import Page
 
-from tests.vectors import load
+from sitebuild.server import SiteServer
+from sitebuild.vectors import load
 
 from .conftest import Watch, wait_ready
 from .driver import check_vectors, expected_errors, fill, native, shown_errors, submit, typeable
-from .server import SiteServer
 
 VECTORS = [v for v in load("planner") if not v.native_only and typeable("planner", v.input)]
 DEFAULT = {"today": "2026-01-07"}

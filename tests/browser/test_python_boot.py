@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.vectors import load
+from sitebuild.server import SiteServer
+from sitebuild.vectors import load
 
 from .conftest import Watch, eventually, wait_ready
 from .driver import check_vectors, fill, submit, typeable
-from .server import SiteServer
 
 SNAPSHOTS = "rtr-python-snapshots"
 

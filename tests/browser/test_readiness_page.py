@@ -6,11 +6,11 @@ import json
 
 from playwright.sync_api import Page
 
-from tests.vectors import load
+from sitebuild.server import SiteServer
+from sitebuild.vectors import load
 
 from .conftest import Watch, wait_ready
 from .driver import check_vectors, shown_errors, submit, typeable
-from .server import SiteServer
 
 VECTORS = [v for v in load("readiness") if not v.native_only and typeable("readiness", v.input)]
 PAGE = "tools/readiness/"

@@ -19,9 +19,9 @@ from calculators import run
 from calculators.planner import build_plan
 from calculators.planner.session import segments
 from calculators.today.view import _cue
+from sitebuild.server import SiteServer
 
 from .conftest import Watch, eventually, open_context
-from .server import SiteServer
 from .test_accessibility import run_axe, serve_axe
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "runday"

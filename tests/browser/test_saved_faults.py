@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from sitebuild.server import SiteServer
+
 from .conftest import Watch, wait_ready
-from .server import SiteServer
 
 KEY = "return-to-run.answers.planner"
 

@@ -11,8 +11,9 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Page
 
+from sitebuild.server import SiteServer
+
 from .conftest import Watch
-from .server import SiteServer
 
 CAESAREAN = {"situations/caesarean/"}
 LEAKING = {"test/warning-signs/", "rebuild/reconnect/"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.vectors import load
+from sitebuild.server import SiteServer
+from sitebuild.vectors import load
 
 from .conftest import Watch, wait_ready
 from .driver import check_vectors, submit, typeable
-from .server import SiteServer
 
 BROWSER_VECTORS = [v for v in load("timeline") if typeable("timeline", v.input)]
 

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from sitebuild.server import SiteServer
+
 from .conftest import open_context, wait_ready
 from .driver import native, same_markup
-from .server import SiteServer
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "units"
 PHONE = {

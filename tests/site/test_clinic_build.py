@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clinic_fork import FIXTURE, bundled_clinic, mkdocs_build
+from sitebuild.clinic_fork import FIXTURE, bundled_clinic, mkdocs_build
 
 from .conftest import ROOT, built_pages
 

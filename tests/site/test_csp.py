@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.csp_hashes import inline_script_hashes, site_hashes
+from sitebuild.csp import inline_script_hashes, site_hashes
 
 from .conftest import ROOT, built_pages
 

@@ -15,7 +15,7 @@ import pytest
 
 from calculators import run
 from calculators.sources import SOURCES
-from tests.vectors import load
+from sitebuild.vectors import load
 
 from .test_content import DOCS, NO_CITATION, doc_pages
 

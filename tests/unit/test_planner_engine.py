@@ -10,10 +10,18 @@ import re
 import pytest
 
 from calculators.levels import LEVELS_BY_KEY, START_LEVELS, StartLevel
-from calculators.planner import Step, build_plan, build_steps, schedule
+from calculators.planner import (
+    PlannerAnswers,
+    Step,
+    build_plan,
+    build_steps,
+    compute,
+    schedule,
+)
 from calculators.planner.compute import default_start, goal_problem, start_step
 from calculators.planner.engine import Ramp
 from calculators.planner.rules import GOALS, MIN_WEEKS, PACES, SCHEDULES
+from calculators.planner.text import adjustments
 from calculators.spec import InputError
 
 
@@ -76,17 +84,45 @@ def test_the_goal_problem_reaches_the_reader_as_a_field_message(
     compute_module = importlib.import_module("calculators.planner.compute")
     monkeypatch.setitem(compute_module.LEVELS_BY_KEY, long_runs.key, long_runs)
     with pytest.raises(InputError) as caught:
-        build_plan(today=dt.date(2026, 1, 7), level=long_runs.key, goal="run-20")
+        # Built directly: the form offers only the real levels.
+        compute(
+            PlannerAnswers(
+                level=long_runs.key,
+                bmi_over_30=False,
+                poor_sleep=False,
+                goal="run-20",
+                unit="km",
+                easy_pace=None,
+                runs_per_week=3,
+                pace="gentle",
+                start_date=None,
+                today=dt.date(2026, 1, 7),
+            )
+        )
     assert [p.field for p in caught.value.problems] == ["goal"]
 
 
 def test_bmi_caps_the_first_week_by_shortening_the_runs_not_below_two_repeats() -> None:
     level = LEVELS_BY_KEY["run120-walk60"]
-    step, notes = start_step(level, runs_per_week=4, fewer_repeats=1, first_week_cap_s=900)
-    assert step.repeats == 2 and step.run_s == 105  # 4 x 2 x 105 s = 840 s <= 15 min
-    assert "1 min 45 s instead of 2 min" in notes[0]  # whole 15 s: 1 min 50 s is not
-    step, notes = start_step(level, runs_per_week=2, fewer_repeats=0, first_week_cap_s=2160)
-    assert (step.repeats, step.run_s, notes) == (3, 120, [])
+    step = start_step(level, runs_per_week=4, fewer_repeats=1, first_week_cap_s=900)
+    # 4 x 2 x 105 s = 840 s <= 15 min; whole 15 s, so 1 min 50 s is not a choice.
+    assert step.repeats == 2 and step.run_s == 105
+    step = start_step(level, runs_per_week=2, fewer_repeats=0, first_week_cap_s=2160)
+    assert (step.repeats, step.run_s) == (3, 120)
+
+
+def test_the_plan_says_when_the_cap_shortened_the_first_runs() -> None:
+    plan = build_plan(
+        today=dt.date(2026, 1, 7),
+        level="run120-walk60",
+        bmi_over_30=True,
+        runs_per_week=4,
+        easy_pace=5,  # 3 km is 15 minutes: less than 4 x 2 x 2 minutes
+    )
+    assert plan.steps[0].run_s < plan.level_run_s
+    assert any("1 min 45 s instead of 2 min." in note for note in adjustments(plan))
+    usual = build_plan(today=dt.date(2026, 1, 7), level="run120-walk60")
+    assert adjustments(usual) == ()
 
 
 def test_goals_divide_evenly_into_one_two_or_three_runs() -> None:

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import run
-from calculators.planner import build_plan
+from calculators.planner import PlannerAnswers, compute
 from tests.unit.test_planner_properties import (
     answers,
     check_length_and_end,
@@ -86,17 +86,21 @@ def test_a_pace_in_miles_gives_the_km_plan_at_that_pace(a: dict[str, Any], per_m
     31 minutes (31.07), as 372.82 s per km would in a km plan."""
     in_miles = planner({**a, "unit": "mi", "easy_pace": str(per_mile)})
     exact_km_pace = per_mile * 1000 / MILE_M  # minutes per km, not rounded
-    in_km = build_plan(
-        today=dt.date.fromisoformat(a["today"]),
-        start_date=dt.date.fromisoformat(a["start_date"]) if a["start_date"] else None,
-        level=a["level"],
-        goal=a["goal"],
-        easy_pace=exact_km_pace,
-        runs_per_week=int(a["runs_per_week"]),
-        pace=a["pace"],
-        bmi_over_30=a["bmi_over_30"],
-        poor_sleep=a["poor_sleep"],
-        unit="km",
+    # An exact pace no form can send (the form takes whole minutes), so the
+    # answers record is built directly: compute takes the pace as it is.
+    in_km = compute(
+        PlannerAnswers(
+            today=dt.date.fromisoformat(a["today"]),
+            start_date=dt.date.fromisoformat(a["start_date"]) if a["start_date"] else None,
+            level=a["level"],
+            goal=a["goal"] or "run-30",
+            unit="km",
+            easy_pace=exact_km_pace,  # type: ignore[arg-type]
+            runs_per_week=int(a["runs_per_week"] or 3),
+            pace=a["pace"] or "gentle",
+            bmi_over_30=a["bmi_over_30"],
+            poor_sleep=a["poor_sleep"],
+        )
     ).to_data()
     assert {k: in_miles["result"][k] for k in PLAN_FACTS} == {k: in_km[k] for k in PLAN_FACTS}
     # Computed here from the definition, not with the planner's own helpers.

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from calculators import run
-from tests.vectors import Vector, load
+from sitebuild.vectors import Vector, load
 
 VECTORS = load("planner")
 LETTER = {"start": "S", "change": "C", "repeat": "R", "goal": "G"}

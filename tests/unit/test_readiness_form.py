@@ -6,15 +6,17 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 
 from calculators import CALCULATORS, run
 from calculators.fields import BooleanField, ChoiceField, IntegerField
 from calculators.forms import render_form
-from calculators.readiness import FORM
+from calculators.readiness import FORM, Readiness, compute
 from calculators.readiness.advice import NOTES, NOW_STEPS
 from calculators.readiness.questions import (
     CLINICIAN_CONDITIONS,
@@ -25,6 +27,7 @@ from calculators.readiness.questions import (
     STRENGTH_TESTS,
     WARNING_SIGNS,
 )
+from calculators.readiness.text import detail, shortfall
 from calculators.sources import SOURCES
 from calculators.timeline import FORM as TIMELINE_FORM
 
@@ -50,6 +53,13 @@ def passed(**over: Any) -> dict[str, Any]:
     a |= {t.field: True for t in LOAD_TESTS}
     a |= {f: STRENGTH_TARGET for t in STRENGTH_TESTS for f in (t.left_field, t.right_field)}
     return a | over
+
+
+def readiness(answers: dict[str, Any]) -> Readiness:
+    parsed = CALCULATORS["readiness"].parse(answers)
+    assert parsed.answers is not None, parsed.problems
+    result: Readiness = compute(parsed.answers)
+    return result
 
 
 def ok(answers: dict[str, Any], site_root: str = "") -> dict[str, Any]:
@@ -140,11 +150,14 @@ def test_items_are_the_stable_list(name: str) -> None:
     assert [i["key"] for i in items] == ITEM_KEYS
     for item in items:
         assert set(item) == {
-            "key", "group", "label", "status", "detail", "page", "test_page", "sources", "shortfall"
+            "key", "group", "status", "page", "test_page", "sources", "left", "right"
         }  # fmt: skip
-        assert (item["shortfall"] is None) == (item["status"] != "not-met")
         assert item["status"] in {"met", "not-met", "warning"}
         assert item["sources"]
+    r = readiness(SAMPLES[name])
+    for fact in r.items:
+        if fact.status == "not-met":
+            assert shortfall(fact, r), fact.key
     # Every item is in the page once; within a group, those needing attention
     # come first and the routine ones fold away below them.
     shown = re.findall(r'class="rtr-item" data-key="([^"]+)"', outcome["html"])
@@ -175,8 +188,30 @@ def test_every_link_in_the_result_exists(name: str) -> None:
     assert hrefs
     for href in hrefs:
         if href.startswith("tools/planner/"):
-            continue  # the planner page is added alongside this calculator
-        _page_exists(href)
+            _planner_link_works(unescape(href))  # "&amp;" in the page is "&"
+        else:
+            _page_exists(href)
+
+
+def _planner_link_works(href: str) -> None:
+    """The planner's page holds the planner, and it accepts every answer the link fills in."""
+    path, _, query = href.partition("?")
+    _page_exists(path)
+    assert "[[calculator planner]]" in (DOCS / "tools" / "planner.md").read_text(encoding="utf-8")
+    answers = dict(parse_qsl(query, keep_blank_values=True, strict_parsing=True))
+    parsed = CALCULATORS["planner"].parse(answers)
+    assert not parsed.problems, (href, parsed.problems)
+
+
+def test_every_planner_link_opens_a_planner_that_accepts_it() -> None:
+    # Every start, plain and lowered by each answer that lowers it.
+    variants = [{}] + [{f.field: f.value} for f in LOWERING_FACTORS]
+    variants += [{"running_history": "before-and-during"}]
+    links = {readiness(passed(**v)).planner_link for v in variants}
+    assert None not in links and len(links) >= 3, links
+    for link in links:
+        assert link is not None
+        _planner_link_works(link)
 
 
 def test_every_page_named_in_the_data_exists() -> None:
@@ -232,18 +267,19 @@ def test_no_wording_assumes_a_living_baby() -> None:
 
 
 def test_not_yet_names_each_side_and_how_far_short() -> None:
-    outcome = ok(passed(bridge_left=14, bridge_right=22, calf_raise_right=None))
-    items = {i["key"]: i for i in outcome["result"]["items"]}
-    assert "Left single-leg bridge: 14 of 20" in items["single-leg-bridge"]["detail"]
-    assert "6 short" in items["single-leg-bridge"]["detail"]
-    assert "Right single-leg calf raise: not tested yet" in items["single-leg-calf-raise"]["detail"]
-    assert items["single-leg-bridge"]["shortfall"] == "Left single-leg bridge: 14 of 20"
-    calf = items["single-leg-calf-raise"]["shortfall"]
-    assert calf == "Right single-leg calf raise: not tested yet"
-    assert items["single-leg-sit-to-stand"]["shortfall"] is None
-    untested = ok(passed(hip_abduction_left=None, hip_abduction_right=None))["result"]["items"]
-    hips = next(i for i in untested if i["key"] == "side-lying-hip-abduction")
-    assert hips["shortfall"] == "not tested yet on either side"
+    answers = passed(bridge_left=14, bridge_right=22, calf_raise_right=None)
+    outcome, r = ok(answers), readiness(answers)
+    items = {i.key: i for i in r.items}
+    bridge, calf = items["single-leg-bridge"], items["single-leg-calf-raise"]
+    assert "Left single-leg bridge: 14 of 20" in detail(bridge, r)
+    assert "6 short" in detail(bridge, r)
+    assert "Right single-leg calf raise: not tested yet" in detail(calf, r)
+    assert shortfall(bridge, r) == "Left single-leg bridge: 14 of 20"
+    assert shortfall(calf, r) == "Right single-leg calf raise: not tested yet"
+    assert items["single-leg-sit-to-stand"].status == "met"
+    untested = readiness(passed(hip_abduction_left=None, hip_abduction_right=None))
+    hips = next(i for i in untested.items if i.key == "side-lying-hip-abduction")
+    assert shortfall(hips, untested) == "not tested yet on either side"
     html = outcome["html"]
     todo = re.findall(r'<li class="rtr-todo__item" data-key="([^"]+)"', html)
     assert todo == ["single-leg-calf-raise", "single-leg-bridge"]

@@ -1,7 +1,7 @@
 """Scenario vectors for the readiness check: one JSON file per case.
 
 Adding a case means adding a file to tests/vectors/readiness/. The browser
-tests read the same files (through tests.vectors.load), so the inputs are
+tests read the same files (through sitebuild.vectors.load), so the inputs are
 answers a form or the command line sends. A file marked "native_only" holds
 input no form can send (a list, an unknown field), for the browser to skip.
 """
@@ -14,7 +14,7 @@ import re
 import pytest
 
 from calculators import run
-from tests.vectors import ROOT, Vector, load
+from sitebuild.vectors import ROOT, Vector, load
 
 VECTORS = load("readiness")
 VERDICTS = {"see-professional", "not-yet", "ready"}

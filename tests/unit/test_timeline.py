@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from calculators import run
 from calculators.timeline.milestones import MILESTONES
-from tests.vectors import Vector, load
+from sitebuild.vectors import Vector, load
 
 VECTORS = load("timeline")
 

@@ -15,15 +15,14 @@ from pathlib import Path
 
 from calculators.clinic import BUNDLED_FILE, Clinic, LocalHelp, parse_local_help
 
+from .config import read_extra
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests/fixtures/clinic-mkdocs.yml"
 APP_ZIP = "assets/py/calculators.zip"
 
 
 def fixture_clinic() -> Clinic:
-    sys.path.insert(0, str(ROOT / "tools"))
-    from bundle_calculators import read_extra
-
     parsed = parse_local_help(read_extra(FIXTURE))
     assert isinstance(parsed, LocalHelp) and parsed.clinic is not None, parsed
     return parsed.clinic

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).parent / "vectors"
+ROOT = Path(__file__).resolve().parents[1] / "tests" / "vectors"
 
 
 @dataclass(frozen=True)
