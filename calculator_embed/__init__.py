@@ -26,7 +26,9 @@ from calculators.registry import CALCULATORS
 from .help_block import help_html
 from .site_config import current_local_help
 
-DIRECTIVE = re.compile(r"^\[\[calculator\s+([a-z][a-z0-9_-]*)\]\]\s*$")
+# Any name is matched, so a wrong one fails loudly below: the registry's
+# NAMES is the one rule for what a calculator may be called.
+DIRECTIVE = re.compile(r"^\[\[calculator\s+(\S+)\]\]\s*$")
 HELP_DIRECTIVE = re.compile(r"^\[\[clinic help\]\]\s*$")
 
 
