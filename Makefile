@@ -64,8 +64,14 @@ $(APP_ZIP): build/calculators-src.zip node_modules/.installed tools/build-pyc.mj
 	@mkdir -p $(dir $@)
 	node tools/build-pyc.mjs $< $@
 
+# The browser's copy of the calculators' contract (field ids, message types),
+# generated from their declarations and never committed.
+CONTRACT := docs/assets/js/contract.js
+$(CONTRACT): $(CALCULATOR_SOURCES) calculator_embed/manifest.py $(VENV)/.installed
+	$(PY) -m calculator_embed.manifest $@
+
 # --- build and serve -----------------------------------------------------
-site/.built: $(VENV)/.installed $(RUNTIME) $(APP_ZIP) $(SITE_SOURCES) tools/finish_site.py sitebuild/finish.py
+site/.built: $(VENV)/.installed $(RUNTIME) $(APP_ZIP) $(CONTRACT) $(SITE_SOURCES) tools/finish_site.py sitebuild/finish.py
 	$(PY) -m mkdocs build --strict --clean --quiet
 	$(PY) tools/finish_site.py site
 	@touch $@
@@ -76,7 +82,7 @@ serve: site
 	@echo "Serving the built site at http://127.0.0.1:8000/ (Ctrl+C to stop)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
-preview: $(VENV)/.installed $(RUNTIME) $(APP_ZIP)
+preview: $(VENV)/.installed $(RUNTIME) $(APP_ZIP) $(CONTRACT)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # --- checks --------------------------------------------------------------
@@ -96,4 +102,4 @@ bench: site chromium node_modules/.installed-dev
 	$(PY) tools/bench.py
 
 clean:
-	rm -rf site build docs/assets/vendor docs/assets/py .pytest_cache .hypothesis
+	rm -rf site build docs/assets/vendor docs/assets/py $(CONTRACT) .pytest_cache .hypothesis

@@ -1,5 +1,6 @@
 """Python-Markdown extension: `[[calculator NAME]]` on a line of its own embeds a calculator,
-and `[[clinic help]]` shows where to get help, from the clinic settings in mkdocs.yml.
+`[[fields NAME]]` its field reference, and `[[clinic help]]` shows where to get help, from
+the clinic settings in mkdocs.yml.
 
 The form is rendered at build time from the calculator's own field
 definitions, so it is usable at first paint. The site script notices the
@@ -26,10 +27,14 @@ from calculators.forms import render_form
 from calculators.registry import CALCULATORS
 from calculators.spec import FormSpec
 
+from .field_reference import field_table
 from .help_block import help_html
 from .site_config import current_local_help
 
-DIRECTIVE = re.compile(r"^\[\[calculator\s+([a-z][a-z0-9_-]*)\]\]\s*$")
+# Any name is matched, so a wrong one fails loudly below: the registry's
+# NAMES is the one rule for what a calculator may be called.
+DIRECTIVE = re.compile(r"^\[\[calculator\s+(\S+)\]\]\s*$")
+FIELDS_DIRECTIVE = re.compile(r"^\[\[fields\s+(\S+)\]\]\s*$")
 HELP_DIRECTIVE = re.compile(r"^\[\[clinic help\]\]\s*$")
 
 
@@ -52,6 +57,14 @@ def regional_form(form: FormSpec, local: LocalHelp) -> FormSpec:
     return dataclasses.replace(form, groups=groups)
 
 
+def _known(name: str, directive: str) -> str:
+    if name not in CALCULATORS:
+        known = ", ".join(sorted(CALCULATORS))
+        # Fails `mkdocs build --strict` loudly instead of shipping a dead page.
+        raise ValueError(f"Unknown calculator {name!r} in [[{directive}]]; known: {known}")
+    return name
+
+
 class CalculatorBlock(BlockProcessor):
     def __init__(self, parser: BlockParser, md: Markdown, local: LocalHelp) -> None:
         super().__init__(parser)
@@ -64,16 +77,29 @@ class CalculatorBlock(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         match = DIRECTIVE.match(blocks.pop(0).strip())
         assert match is not None  # test() guarantees it
-        name = match.group(1)
-        if name not in CALCULATORS:
-            known = ", ".join(sorted(CALCULATORS))
-            # Fails `mkdocs build --strict` loudly instead of shipping a dead page.
-            raise ValueError(f"Unknown calculator {name!r} in [[calculator]]; known: {known}")
+        name = _known(match.group(1), "calculator")
         placeholder = self.md.htmlStash.store(
             render_form(regional_form(CALCULATORS[name].form, self.local))
         )
         paragraph = etree.SubElement(parent, "p")
         paragraph.text = placeholder
+        return True
+
+
+class FieldsBlock(BlockProcessor):
+    def __init__(self, parser: BlockParser, md: Markdown) -> None:
+        super().__init__(parser)
+        self.md = md
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(FIELDS_DIRECTIVE.match(block.strip()))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        match = FIELDS_DIRECTIVE.match(blocks.pop(0).strip())
+        assert match is not None  # test() guarantees it
+        name = _known(match.group(1), "fields")
+        paragraph = etree.SubElement(parent, "p")
+        paragraph.text = self.md.htmlStash.store(field_table(CALCULATORS[name].form))
         return True
 
 
@@ -100,6 +126,7 @@ class CalculatorExtension(Extension):
         local = current_local_help()
         md.parser.blockprocessors.register(CalculatorBlock(md.parser, md, local), "calculator", 105)
         md.parser.blockprocessors.register(ClinicHelpBlock(md.parser, md, local), "clinic", 104)
+        md.parser.blockprocessors.register(FieldsBlock(md.parser, md), "fields", 103)
 
 
 def makeExtension(**kwargs: object) -> CalculatorExtension:  # noqa: N802

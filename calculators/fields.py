@@ -144,6 +144,11 @@ class IntegerField(Field):
             raise FieldError(self._out_of_range())
         return number
 
+    def range_words(self) -> str:
+        """ "5–12 minutes per km": the values it takes, for the field reference."""
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.minimum}–{self.maximum}{unit}"
+
     def _not_a_number(self) -> str:
         return f"Enter a number, for example {self.example()}."
 

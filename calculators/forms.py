@@ -16,8 +16,23 @@ def control_id(form: FormSpec, name: str) -> str:
     return f"rtr-{form.name}-{name}"
 
 
+def error_id(cid: str) -> str:
+    """The message slot of a control (or of the form, for `INPUT`)."""
+    return f"{cid}-error"
+
+
+def group_id(form: FormSpec, key: str) -> str:
+    # "group-" keeps a group's id apart from a field of the same name (the
+    # planner has a "goal" group and a "goal" field).
+    return f"rtr-{form.name}-group-{key}"
+
+
+def form_id(form: FormSpec) -> str:
+    return f"rtr-{form.name}-form"
+
+
 def _described_by(cid: str, field: Field) -> str:
-    ids = ([f"{cid}-hint"] if field.hint else []) + [f"{cid}-error"]
+    ids = ([f"{cid}-hint"] if field.hint else []) + [error_id(cid)]
     return " ".join(ids)
 
 
@@ -27,7 +42,7 @@ def _hint(cid: str, text: str) -> str:
 
 def _error_slot(cid: str) -> str:
     # Empty until the glue fills it; hidden from assistive tech while empty.
-    return f'<p class="rtr-error" id="{cid}-error" data-error-for="{cid}" hidden></p>'
+    return f'<p class="rtr-error" id="{error_id(cid)}" data-error-for="{cid}" hidden></p>'
 
 
 def _input(form: FormSpec, field: Field) -> str:
@@ -98,9 +113,7 @@ def render_field(form: FormSpec, field: Field) -> str:
 
 
 def _group(form: FormSpec, group: Group) -> str:
-    # "group-" keeps a group's id apart from a field of the same name (the
-    # planner has a "goal" group and a "goal" field).
-    gid = f"rtr-{form.name}-group-{group.key}"
+    gid = group_id(form, group.key)
     hint = f'<p class="rtr-hint" id="{gid}-hint">{esc(group.hint)}</p>' if group.hint else ""
     described = f' aria-describedby="{gid}-hint"' if group.hint else ""
     fields = "".join(render_field(form, f) for f in group.fields)
@@ -141,7 +154,7 @@ def render_form(form: FormSpec) -> str:
     form_error = _error_slot(control_id(form, INPUT))
     return (
         f'<div class="rtr-calculator" data-calculator="{name}" data-ready="false">'
-        f'<form class="rtr-form" id="rtr-{name}-form" novalidate>'
+        f'<form class="rtr-form" id="{form_id(form)}" novalidate>'
         f"{_error_summary(form)}{groups}{form_error}"
         '<div class="rtr-actions">'
         f'<button type="submit" id="rtr-{name}-submit" class="md-button md-button--primary rtr-submit" '

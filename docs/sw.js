@@ -85,7 +85,6 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data === "activate-update") self.skipWaiting();
   if (event.data === "keep-runtime" && STAMPED) event.waitUntil(keepRuntime({ download: true }));
-  if (event.data === "version") event.source?.postMessage({ version: VERSION });
 });
 
 async function fromCacheOrNetwork(request) {

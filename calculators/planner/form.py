@@ -77,6 +77,10 @@ class PaceField(IntegerField):
             f"or from {mi_low} to {mi_high} minutes per mile."
         )
 
+    def range_words(self) -> str:
+        (km_low, km_high), (mi_low, mi_high) = EASY_PACE_RANGE["km"], EASY_PACE_RANGE["mi"]
+        return f"{km_low}–{km_high} minutes per km, or {mi_low}–{mi_high} per mile"
+
     def example(self) -> int:
         return EASY_PACE_RANGE["km"][1]
 

@@ -8,11 +8,20 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from calculator_embed.manifest import manifest
 from calculators import CALCULATORS, run
 from calculators.fields import BooleanField, ChoiceField, DateField
+from calculators.spec import INPUT
 from sitebuild.clinic_fork import bundled_clinic
 
 from .conftest import SITE
+
+# The same contract the page reads (assets/js/contract.js is made from it).
+CONTRACT = manifest()["calculators"]
+
+
+def ids(calculator: str) -> Any:
+    return CONTRACT[calculator]
 
 
 def typeable(calculator: str, answers: dict[str, Any]) -> bool:
@@ -39,43 +48,38 @@ def typeable(calculator: str, answers: dict[str, Any]) -> bool:
 
 
 def fill(page: Page, calculator: str, answers: dict[str, Any]) -> None:
-    """Set the controls' values in one go (the keyboard tests type for real)."""
+    """Set the controls' values in one go, through the page's own form
+    binding (form-values.js); the keyboard tests type for real."""
     page.evaluate(
-        """([name, answers]) => {
-            const form = document.getElementById(`rtr-${name}-form`);
-            for (const [field, value] of Object.entries(answers)) {
-              for (const el of form.querySelectorAll(`[name="${field}"]`)) {
-                if (el.type === "checkbox") el.checked = value === true;
-                else if (el.type === "radio") el.checked = el.value === value;
-                else el.value = value === null || value === undefined ? "" : String(value);
-              }
-            }
-        }""",
-        [calculator, answers],
+        "([form, answers]) => window.rtr.forms.fill(document.getElementById(form), answers)",
+        [ids(calculator)["form"], answers],
     )
 
 
 def reset(page: Page, calculator: str) -> None:
     """Back to a blank form, as a fresh page would be, without rebooting Python."""
-    page.eval_on_selector(f"#rtr-{calculator}-form", "(form) => form.reset()")
+    page.eval_on_selector(f"#{ids(calculator)['form']}", "(form) => form.reset()")
 
 
 def submit(page: Page, calculator: str) -> dict[str, Any]:
     """Press the button and wait for Python's answer to be shown."""
-    page.eval_on_selector(f"#rtr-{calculator}-result", "(el) => { delete el.dataset.state; }")
-    page.locator(f"#rtr-{calculator}-form .rtr-submit").click()
-    page.wait_for_function(
-        "(name) => document.querySelector(`#rtr-${name}-result`).dataset.state", arg=calculator
-    )
-    return {"state": page.get_attribute(f"#rtr-{calculator}-result", "data-state")}
+    form, result = ids(calculator)["form"], ids(calculator)["result"]
+    page.eval_on_selector(f"#{result}", "(el) => { delete el.dataset.state; }")
+    page.locator(f"#{form} .rtr-submit").click()
+    page.wait_for_function("(id) => document.getElementById(id).dataset.state", arg=result)
+    return {"state": page.get_attribute(f"#{result}", "data-state")}
 
 
 def shown_errors(page: Page, calculator: str) -> dict[str, str]:
-    return page.evaluate(
-        """(name) => Object.fromEntries([...document.querySelectorAll(`#rtr-${name}-form .rtr-error[data-error-for]`)]
-             .filter((el) => !el.hidden).map((el) => [el.dataset.errorFor.slice(`rtr-${name}-`.length), el.textContent]))""",
-        calculator,
+    """The messages shown, by field name (the form's own slot as `INPUT`)."""
+    slots = {f["error"]: name for name, f in ids(calculator)["fields"].items()}
+    slots[ids(calculator)["input"]["error"]] = INPUT
+    shown: dict[str, str] = page.evaluate(
+        """(form) => Object.fromEntries([...document.querySelectorAll(`#${form} .rtr-error[data-error-for]`)]
+             .filter((el) => !el.hidden).map((el) => [el.id, el.textContent]))""",
+        ids(calculator)["form"],
     )
+    return {slots[slot]: text for slot, text in shown.items()}
 
 
 def expected_errors(calculator: str, errors: list[dict[str, str]]) -> dict[str, str]:
@@ -84,7 +88,7 @@ def expected_errors(calculator: str, errors: list[dict[str, str]]) -> dict[str, 
     visible = {f.name for f in CALCULATORS[calculator].form.fields() if not f.hidden}
     shown: dict[str, str] = {}
     for error in errors:
-        slot = error["field"] if error["field"] in visible else "_input"
+        slot = error["field"] if error["field"] in visible else INPUT
         shown[slot] = f"{shown[slot]} {error['message']}" if slot in shown else error["message"]
     return shown
 
@@ -95,10 +99,10 @@ def same_markup(page: Page, calculator: str, expected_html: str) -> bool:
         """([name, html]) => {
             const t = document.createElement("template");
             t.innerHTML = html;
-            const shown = document.querySelector(`#rtr-${name}-result .rtr-report`);
+            const shown = document.querySelector(`#${name} .rtr-report`);
             return shown !== null && shown.outerHTML === t.content.firstElementChild.outerHTML;
         }""",
-        [calculator, expected_html],
+        [ids(calculator)["result"], expected_html],
     )
 
 

@@ -70,7 +70,7 @@ def test_404_page_loads_its_styles_and_links_under_any_prefix(
     assert page.locator("h1").inner_text() == "We could not find that page"
     assert failed == [], f"the 404 page asked for files that are not there: {failed}"
     assert any(url.endswith(".css") for url in loaded), loaded
-    assert any(url.endswith("assets/js/site.js") for url in loaded), loaded
+    assert any(url.endswith("assets/js/search.js") for url in loaded), loaded
     # The theme's stylesheet applied, and its script ran (it marks the body).
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
         "sticky",

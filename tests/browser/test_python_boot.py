@@ -159,7 +159,7 @@ def test_no_snapshot_is_taken_once_a_calculation_has_run(watched: tuple[Page, Wa
         page.goto(server.root + "tools/timeline/")
         page.evaluate(
             """() => {
-                window.rtrPython.worker.postMessage({ type: "run", id: 0, calculator: "timeline",
+                window.rtr.python.worker.postMessage({ type: "run", id: 0, calculator: "timeline",
                                           payload: { weeks_since_birth: "9" }, siteRoot: "" });
             }"""
         )

@@ -1,45 +1,19 @@
 // Thin browser glue for the calculators. It owns the DOM and nothing else:
-// it reads the generated form, sends the answers to Python in a worker, and
-// shows whatever HTML (or per-field messages) Python returns. All rules and
-// wording live in the Python package, so page and tests cannot disagree.
+// it mounts every calculator on the page, reads the generated form, sends
+// the answers to Python in a worker (python.js), and shows whatever HTML (or
+// per-field messages) Python returns. All rules and wording live in the
+// Python package, so page and tests cannot disagree; ids come from the
+// generated contract (contract.js), never built here.
+// Loaded only on a calculator page (overrides/main.html), after its forms.
 
-import { connect } from "./python-client.js";
-import { offerRetry } from "./python-retry.js";
+import contract from "./contract.js";
+import * as forms from "./form-values.js";
+import { connect } from "./python.js";
 import { restoreAnswers, setupSaving } from "./saved-answers.js";
 
 // Absolute path of the site root, e.g. "/" or "/return-to-run/": links in
 // results then work at any page depth and under any Pages prefix.
 const SITE_ROOT = new URL("../../", import.meta.url).pathname;
-
-function localToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-const FILLERS = { today: localToday };
-
-export function readForm(form) {
-  const payload = {};
-  for (const el of form.elements) {
-    if (!el.name) continue;
-    if (el.type === "checkbox") {
-      payload[el.name] = el.checked;
-    } else if (el.type === "radio") {
-      if (el.checked) payload[el.name] = el.value;
-      else if (!(el.name in payload)) payload[el.name] = null;
-    } else if (el.type === "hidden" && el.dataset.fill) {
-      const fill = FILLERS[el.dataset.fill];
-      payload[el.name] = el.value || (fill ? fill() : "");
-    } else if (el.type === "date" && el.validity.badInput) {
-      // A half-typed date reads as "" in the DOM; let Python explain it.
-      payload[el.name] = "incomplete";
-    } else {
-      payload[el.name] = el.value;
-    }
-  }
-  return payload;
-}
 
 function clearErrors(block) {
   for (const slot of block.querySelectorAll(".rtr-error[data-error-for]")) {
@@ -89,16 +63,17 @@ function showSummary(block) {
   return summary;
 }
 
+// Each message by its field's slot; a problem with no slot of its own (the
+// answers as a whole, or a field the page fills in) in the form's.
 function showErrors(block, name, errors) {
+  const { fields, input } = contract.calculators[name];
   let first = null;
   for (const { field, message } of errors) {
-    const id = `rtr-${name}-${field}`;
-    const slot =
-      block.querySelector(`[data-error-for="${CSS.escape(id)}"]`) ||
-      block.querySelector(`[data-error-for="rtr-${name}-_input"]`);
+    const declared = Object.hasOwn(fields, field) ? fields[field] : null;
+    const slot = (declared && block.querySelector(`#${CSS.escape(declared.error)}`)) || block.querySelector(`#${CSS.escape(input.error)}`);
     slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
     slot.hidden = false;
-    const control = document.getElementById(id);
+    const control = declared && slot.id === declared.error ? document.getElementById(declared.id) : null;
     if (control) {
       control.setAttribute("aria-invalid", "true");
       first ??= control.matches("fieldset") ? control.querySelector("input") : control;
@@ -172,7 +147,7 @@ function mountOne(block, python) {
 
   async function calculate() {
     performance.mark(`rtr:${name}:submit`); // read by `make bench`
-    const payload = readForm(form);
+    const payload = forms.payloadOf(form);
     const output = await python.run(name, payload, SITE_ROOT);
     clearErrors(block);
     if (output.ok) {
@@ -239,9 +214,40 @@ function mountOne(block, python) {
   });
 }
 
+// "Try again" after Python failed to start (a download cut off, a file
+// damaged on the way, a start that stalled): resolves with the new start's
+// `ready` once the reader (or another calculator on the page) tries again.
+function offerRetry(block, python) {
+  return new Promise((resolve) => {
+    const status = block.querySelector(".rtr-status");
+    const bar = block.querySelector(".rtr-progress");
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", // inside the form: it must not submit it
+      className: "md-button rtr-retry",
+      textContent: "Try again",
+    });
+    let settled = false;
+    const restarted = (ready) => {
+      if (settled) return;
+      settled = true;
+      const hadFocus = document.activeElement === button;
+      button.remove();
+      block.dataset.ready = "false";
+      status.querySelector(".rtr-status__text").textContent = "Starting Python again…";
+      bar.hidden = false;
+      bar.removeAttribute("value"); // indeterminate until the worker reports
+      if (hadFocus) block.querySelector(".rtr-submit")?.focus();
+      resolve(ready);
+    };
+    button.addEventListener("click", () => restarted(python.retry()));
+    python.onRetry(restarted);
+    status.after(button);
+  });
+}
+
 // Returns the connection, whose `ready` settles once Python is up or has failed.
-export function mount(blocks, worker, early = []) {
-  const python = connect(worker, early);
+function mount(blocks, started) {
+  const python = connect(started);
   for (const block of blocks) mountOne(block, python);
   // Once Python is up, ask the service worker to keep it for offline use
   // (once per page, however many calculators it shows); a failed start is
@@ -255,3 +261,10 @@ export function mount(blocks, worker, early = []) {
   python.onRetry(keepForOffline);
   return python;
 }
+
+// The page's forms, connected to the worker the starter made.
+const started = window.rtr?.python;
+if (!started) throw new Error("Python was not started: this page lacks overrides/partials/python-start.html");
+// The one form binding, for whoever drives the page (the browser tests do).
+window.rtr.forms = forms;
+mount(document.querySelectorAll(".rtr-calculator"), started);

@@ -81,3 +81,51 @@ export function differs(form, answers) {
     return typeof shown === "boolean" ? shown !== (value === true || value === "true") : String(shown ?? "") !== String(value);
   });
 }
+
+function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// What the page fills in itself when a hidden field is left empty, by the
+// field's data-fill (forms.py).
+const FILLERS = { today: localToday };
+
+/** The answers as sent to Python: every named control, hidden ones included. */
+export function payloadOf(form) {
+  const payload = {};
+  for (const el of form.elements) {
+    if (!el.name || el.dataset.saveControl) continue;
+    if (el.type === "checkbox") {
+      payload[el.name] = el.checked;
+    } else if (el.type === "radio") {
+      if (el.checked) payload[el.name] = el.value;
+      else if (!(el.name in payload)) payload[el.name] = null;
+    } else if (el.type === "hidden" && el.dataset.fill) {
+      const fill = FILLERS[el.dataset.fill];
+      payload[el.name] = el.value || (fill ? fill() : "");
+    } else if (el.type === "date" && el.validity.badInput) {
+      // A half-typed date reads as "" in the DOM; let Python explain it.
+      payload[el.name] = "incomplete";
+    } else {
+      payload[el.name] = el.value;
+    }
+  }
+  return payload;
+}
+
+/**
+ * Make the form show exactly `answers` (hidden fields included): nothing
+ * ticked or chosen for a missing answer, empty text for null. For whoever
+ * drives the page as a whole (the browser tests, through `window.rtr.forms`).
+ */
+export function fill(form, answers) {
+  for (const el of form.elements) {
+    if (!el.name || el.dataset.saveControl || !Object.hasOwn(answers, el.name)) continue;
+    const value = answers[el.name];
+    if (el.type === "checkbox") el.checked = value === true;
+    else if (el.type === "radio") el.checked = el.value === value;
+    else el.value = value === null || value === undefined ? "" : String(value);
+  }
+}

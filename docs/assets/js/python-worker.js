@@ -13,9 +13,14 @@
 // fresh boot and the bad copy is deleted. Its SHA-256 is kept beside it and
 // checked before restoring: a damaged image restored can spin forever. The
 // page stops a restore that still runs after a deadline and starts again
-// without the snapshot (python-client.js). Nothing downloads a snapshot: the first visit
+// without the snapshot (python.js). Nothing downloads a snapshot: the first visit
 // pays nothing for it, and it never holds a reader's answers (it is taken
 // before the first calculation, or not at all).
+//
+// The message types and the calculators' names come from the generated
+// contract (calculator_embed/manifest.py), imported alongside Pyodide so it
+// costs the start nothing. What the worker says is held back until the
+// page's glue connects (python.js): the worker starts before the glue loads.
 
 // The page's Content-Security-Policy does not reach a dedicated worker, and
 // GitHub Pages cannot send one as a header. So the worker holds itself to
@@ -35,6 +40,14 @@ const lock = (target, name, value) => Object.defineProperty(target, name, { valu
 // file that failed to download or compile, and then waits forever.
 let failBoot;
 const bootFailed = new Promise((_, reject) => (failBoot = reject));
+// Imported on demand, beside Pyodide's loader below: tiny, so it is here
+// long before anything is said.
+const contract = import("./contract.js").then((module) => module.default);
+let MSG = null; // the message types, set once the contract is here
+
+// Held until the page connects; then said at once.
+let held = [];
+const say = (message) => (held ? held.push(message) : postMessage(message));
 bootFailed.catch(() => {}); // raced in `ready` below
 const fileName = (url) => new URL(url, location.href).pathname.split("/").pop();
 
@@ -76,7 +89,7 @@ for (const name of ["instantiate", "instantiateStreaming"]) {
     const result = native.apply(this, args);
     result.then(
       // A sign of life for the page's deadline, between download and start.
-      () => postMessage({ type: "progress", percent: 50, text: "Starting Python in the background…" }),
+      () => contract.then(({ messages }) => say({ type: messages.progress, percent: 50, text: "Starting Python in the background…" })),
       (error) => failBoot(new Error(`Python's runtime did not load: ${error?.message || error}`)),
     );
     return result;
@@ -85,6 +98,7 @@ for (const name of ["instantiate", "instantiateStreaming"]) {
 
 // Imported on demand, so the snapshot lookup below starts first.
 const pyodideModule = import("../vendor/pyodide/pyodide.mjs");
+pyodideModule.catch(() => {}); // reported in boot(), where it is awaited
 // Pyodide's loader would ask for its 1.25 MB runtime script only once it
 // runs; asked for now, it downloads and compiles alongside the loader, and
 // the loader's own import of the same URL then finds it ready (on a first
@@ -101,8 +115,9 @@ const settings = (() => {
     return {};
   }
 })();
-// The calculators on this page, imported while Python boots; others load on demand.
-const wanted = (Array.isArray(settings.calculators) ? settings.calculators : []).filter((name) => /^[a-z]+$/.test(name));
+// The calculators on this page, imported while Python boots; others load on
+// demand. Only names the registry declares (the contract lists them).
+const wanted = ({ calculators }) => (Array.isArray(settings.calculators) ? settings.calculators : []).filter((name) => Object.hasOwn(calculators, name));
 // Stamped by tools/finish_site.py with a hash of the runtime and the
 // calculators, so a snapshot is only ever restored into the build that made
 // it. Unstamped (the writers' live preview), no snapshot is used.
@@ -118,7 +133,7 @@ const SNAPSHOT_KEY = new URL(`python-snapshot/sparse/${RUNTIME_VERSION}`, runtim
 const DIGEST_HEADER = "X-Snapshot-SHA-256";
 const APP_PATH = "/home/pyodide/calculators.zip";
 
-const progress = (percent, text) => postMessage({ type: "progress", percent, text });
+const progress = (percent, text) => say({ type: MSG.progress, percent, text });
 
 // Boot phases, in ms since the worker started, for `make bench`.
 const phases = {};
@@ -235,7 +250,6 @@ async function keepSnapshot(pyodide) {
     for (const old of (await cache?.keys()) ?? []) if (old.url !== SNAPSHOT_KEY) await cache.delete(old);
     const headers = { "Content-Type": "application/octet-stream", [DIGEST_HEADER]: await sha256(image) };
     await cache?.put(SNAPSHOT_KEY, new Response(image, { headers }));
-    postMessage({ type: "snapshot-kept" });
   } catch (error) {
     console.warn("No Python snapshot kept:", error);
   }
@@ -251,6 +265,8 @@ savedBytes.catch(() => {}); // a failed read is a failed restore: handled in boo
 
 async function boot() {
   phase("start");
+  const known = await contract;
+  MSG = known.messages;
   progress(10, "Starting Python in the background…");
   let pyodide = null;
   let mode = "fresh";
@@ -260,7 +276,7 @@ async function boot() {
     for (const stale of (await cache?.keys()) ?? []) await cache.delete(stale);
   }
   if (await savedSnapshot) {
-    postMessage({ type: "restoring" }); // the page's deadline starts
+    say({ type: MSG.restoring }); // the page's deadline starts
     try {
       // Still being read: Pyodide waits for it only once its own files are on the way.
       pyodide = await loadPyodide({ ...options, _loadSnapshot: savedBytes });
@@ -276,7 +292,7 @@ async function boot() {
   // The file system is not part of a snapshot: put the zip (imported from
   // directly, with its precompiled bytecode) back in place either way.
   pyodide.FS.writeFile(APP_PATH, await bundle);
-  importCalculators(pyodide, wanted);
+  importCalculators(pyodide, wanted(known));
   phase("calculators");
   return { pyodide, mode };
 }
@@ -284,17 +300,26 @@ async function boot() {
 const ready = Promise.race([boot(), bootFailed]);
 ready.then(
   ({ pyodide, mode }) => {
-    postMessage({ type: "ready", phases, mode });
+    say({ type: MSG.ready, phases, mode });
     // A task of its own, after "ready" has gone: a request already queued
     // runs first, and then no snapshot is taken.
     if (mode === "fresh" && useSnapshots) setTimeout(() => keepSnapshot(pyodide), 0);
   },
-  (error) => postMessage({ type: "fatal", message: String(error?.message || error) }),
+  async (error) => {
+    MSG ??= (await contract).messages;
+    say({ type: MSG.fatal, message: String(error?.message || error) });
+  },
 );
 
 let runJson = null;
 addEventListener("message", async ({ data }) => {
-  if (data.type !== "run") return;
+  const { messages, input } = await contract;
+  if (data.type === messages.connect && held) {
+    for (const message of held) postMessage(message);
+    held = null;
+    return;
+  }
+  if (data.type !== messages.run) return;
   calculated = true;
   const { pyodide } = await ready;
   runJson ??= pyodide.pyimport("calculators.api").run_json;
@@ -307,8 +332,8 @@ addEventListener("message", async ({ data }) => {
     output = {
       ok: false,
       calculator: data.calculator,
-      errors: [{ field: "_input", message: "Sorry, the calculator hit a problem it did not expect. Please check your answers and try again." }],
+      errors: [{ field: input, message: "Sorry, the calculator hit a problem it did not expect. Please check your answers and try again." }],
     };
   }
-  postMessage({ type: "result", id: data.id, output });
+  say({ type: messages.result, id: data.id, output });
 });

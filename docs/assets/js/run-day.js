@@ -4,6 +4,8 @@
 // It talks to the calculator only through its form (hidden fields, submit)
 // and the `rtr:result` event, so the calculator glue stays generic.
 
+import contract from "./contract.js";
+
 const PLAN_KEY = "return-to-run.answers.planner";
 const LOG_KEY = "return-to-run.log";
 const SETTINGS_KEY = "return-to-run.runday.settings";
@@ -11,7 +13,9 @@ const ASIDE_SUFFIX = ".unreadable";
 const TICK_MS = 250;
 const COUNTDOWN_S = 3;
 
-const block = document.querySelector('.rtr-calculator[data-calculator="today"]');
+// Ids from the generated contract (calculator_embed/manifest.py).
+const TODAY = contract.calculators.today;
+const block = document.getElementById(TODAY.form)?.closest(".rtr-calculator");
 
 function storage() {
   try {
@@ -43,14 +47,15 @@ function setAside(key) {
 
 const form = block?.querySelector("form");
 const result = block?.querySelector(".rtr-result");
-const field = (name) => form.elements.namedItem(name);
+// The calculator's hidden fields, which carry what this browser keeps.
+const fields = Object.fromEntries(Object.entries(TODAY.fields).map(([name, { id }]) => [name, document.getElementById(id)]));
 
 function send(request = null) {
   const store = storage();
-  field("plan").value = store?.getItem(PLAN_KEY) ?? "";
-  field("log").value = store?.getItem(LOG_KEY) ?? "";
-  field("settings").value = store?.getItem(SETTINGS_KEY) ?? "";
-  field("request").value = request ? JSON.stringify(request) : "";
+  fields.plan.value = store?.getItem(PLAN_KEY) ?? "";
+  fields.log.value = store?.getItem(LOG_KEY) ?? "";
+  fields.settings.value = store?.getItem(SETTINGS_KEY) ?? "";
+  fields.request.value = request ? JSON.stringify(request) : "";
   form.requestSubmit();
 }
 
@@ -66,7 +71,7 @@ function whenReady(callback) {
 }
 
 function onResult(output) {
-  field("request").value = "";
+  fields.request.value = "";
   const data = output.result;
   const store = storage();
   if (store) {
@@ -461,7 +466,7 @@ function wire(data) {
       alarm_minutes: alarm === "" || alarm == null ? null : Number(alarm),
     };
     // Tried first, kept only once Python accepts it (see onResult).
-    field("settings").value = JSON.stringify(settings);
+    fields.settings.value = JSON.stringify(settings);
     const store = storage();
     const before = store?.getItem(SETTINGS_KEY);
     store?.setItem(SETTINGS_KEY, JSON.stringify(settings));

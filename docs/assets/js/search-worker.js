@@ -2,7 +2,7 @@
 // can spare the CPU. Building the search index keeps a core busy for a
 // fraction of a second; on a calculator page that delayed Python's first
 // start by about as much (1.64-1.66 s without it, 1.82-2.29 s with it, in
-// one A/B of the same build; issue #7). site.js says "go" at once on a
+// one A/B of the same build; issue #7). search.js says "go" at once on a
 // reading page, and on a calculator page once Python is ready or as soon as
 // the reader opens the search. Until then the theme's messages are kept,
 // then handed to its worker in order, so search behaves exactly as before.
@@ -23,5 +23,5 @@ channel.addEventListener("message", ({ data }) => {
   importScripts(theme.href); // adds the theme's own "message" listener
   for (const data of kept.splice(0)) dispatchEvent(new MessageEvent("message", { data }));
 });
-// site.js may have said "go" before this worker was listening: ask again.
+// search.js may have said "go" before this worker was listening: ask again.
 channel.postMessage("waiting");

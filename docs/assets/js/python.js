@@ -1,6 +1,18 @@
-// The page's side of the Python worker: a promise for "ready", a
-// request/response channel, and a watch that never lets a start hang.
-// Python boots off the main thread, so the page never freezes while it starts.
+// The page's side of the Python worker, and the only page code that speaks
+// its protocol: a promise for "ready", progress while it starts, a
+// request/response channel, a watch that never lets a start hang, and
+// starting again after a failure. Python boots off the main thread, so the
+// page never freezes while it starts.
+//
+// The inline starter (overrides/partials/python-start.html) only creates
+// the worker, at the top of the page, and leaves it in `window.rtr.python`.
+// The worker holds back what it has to say until this module connects, so
+// nothing is lost however late the glue arrives. Message types come from the
+// generated contract (calculator_embed/manifest.py), never spelled here.
+
+import contract from "./contract.js";
+
+const MSG = contract.messages;
 
 // Deadlines, which tests may shorten with ?rtr-start-deadline=<ms> and
 // ?rtr-restore-deadline=<ms>.
@@ -18,8 +30,8 @@ const SILENCE_MS = deadline("rtr-start-deadline", 60_000);
 // fresh, deleting the snapshot.
 const RESTORE_MS = deadline("rtr-restore-deadline", 20_000);
 
-// Messages that arrive before the glue has connected are replayed to it.
-export function connect(worker, early = []) {
+/** Connect to the worker the starter made; `started` is `window.rtr.python`. */
+export function connect(started) {
   const waiting = new Map();
   const progressListeners = [];
   const retryListeners = [];
@@ -35,7 +47,7 @@ export function connect(worker, early = []) {
 
   // One start: settles once Python is up or has failed. It may switch to a
   // second worker, without the snapshot, if a restore stalls.
-  function start(first, firstMessages) {
+  function start(first) {
     return new Promise((resolve, reject) => {
       // Two clocks: silence (reset by every message) and the restore's own.
       const timers = { silence: null, restore: null };
@@ -58,38 +70,37 @@ export function connect(worker, early = []) {
       const restartWithoutSnapshot = (candidate) => {
         stopClocks();
         candidate.terminate();
-        const again = window.rtrPython?.start;
-        if (again) use(again({ boot: "fresh", dropSnapshot: true }), []);
-        else fail(candidate, "restoring Python's snapshot took too long");
+        use(started.start({ boot: "fresh", dropSnapshot: true }));
       };
-      const use = (candidate, messages) => {
+      const use = (candidate) => {
         current = candidate;
         const receive = (data) => {
           if (candidate !== current) return; // a stopped worker's last words
-          if (data.type === "result") {
+          if (data.type === MSG.result) {
             waiting.get(data.id)?.(data.output);
             waiting.delete(data.id);
             return;
           }
           if (done) return;
           watch("silence", candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
-          if (data.type === "progress") report(data);
-          else if (data.type === "restoring") watch("restore", candidate, RESTORE_MS, () => restartWithoutSnapshot(candidate));
-          else if (data.type === "ready") finish(resolve, data);
-          else if (data.type === "fatal") fail(candidate, data.message);
+          if (data.type === MSG.progress) report(data);
+          else if (data.type === MSG.restoring) watch("restore", candidate, RESTORE_MS, () => restartWithoutSnapshot(candidate));
+          else if (data.type === MSG.ready) finish(resolve, data);
+          else if (data.type === MSG.fatal) fail(candidate, data.message);
         };
+        const broken = (message) => candidate === current && !done && fail(candidate, message || "the Python worker failed to load");
         watch("silence", candidate, SILENCE_MS, () => fail(candidate, "Python took too long to start"));
-        for (const data of messages) receive(data);
         candidate.addEventListener("message", ({ data }) => receive(data));
-        candidate.addEventListener("error", (event) => {
-          if (candidate === current && !done) fail(candidate, event.message || "the Python worker failed to load");
-        });
+        candidate.addEventListener("error", (event) => broken(event.message));
+        // The starter notes a worker that failed to load before anyone listened.
+        if (candidate.rtrLoadError) broken(candidate.rtrLoadError);
+        else candidate.postMessage({ type: MSG.connect });
       };
-      use(first, firstMessages);
+      use(first);
     });
   }
 
-  let ready = start(worker, early);
+  let ready = start(started.worker);
 
   return {
     get ready() {
@@ -103,13 +114,13 @@ export function connect(worker, early = []) {
     onRetry(listener) {
       retryListeners.push(listener);
     },
-    // After a failed start: a new worker, as the page first made it. Returns
-    // the new `ready` (the same one if a retry is already under way).
+    // After a failed start: a new worker, as the page first made it, without
+    // reloading the page (so typed answers stay). Returns the new `ready`
+    // (the same one if a retry is already under way).
     retry() {
-      const again = window.rtrPython?.start;
-      if (!failed || !again) return ready;
+      if (!failed) return ready;
       failed = false;
-      ready = start(again(), []);
+      ready = start(started.start());
       for (const listener of retryListeners) listener(ready);
       return ready;
     },
@@ -117,7 +128,7 @@ export function connect(worker, early = []) {
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        current.postMessage({ type: "run", id, calculator, payload, siteRoot });
+        current.postMessage({ type: MSG.run, id, calculator, payload, siteRoot });
       });
     },
   };
