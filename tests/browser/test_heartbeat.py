@@ -50,7 +50,12 @@ def test_heartbeat_sees_a_microtask_stall(browser: Browser, tmp_path: Path) -> N
             assert any(s <= start and e >= end for s, e in gaps), (kind, gaps, start, end)
             assert page.evaluate("(kind) => window.__heartbeat.largest(kind)", kind) >= 500
             # Counted only for gaps that began before a moment (ready, in the bench).
-            assert page.evaluate("([kind, t]) => window.__heartbeat.largest(kind, t)", [kind, start - 100]) < 500
+            assert (
+                page.evaluate(
+                    "([kind, t]) => window.__heartbeat.largest(kind, t)", [kind, start - 100]
+                )
+                < 500
+            )
         # The long-task observer may or may not see it; the heartbeat must.
         print("long tasks seen by the observer (ms):", page.evaluate("window.__longTasks"))
         context.close()
