@@ -123,7 +123,7 @@ OWN_BOOT_PAGE = """<!doctype html><html lang="en"><title>Floor: the project's bo
 <script>
 window.rtrPython.worker.addEventListener("message", ({ data }) => {
   if (data.type !== "ready") return;
-  performance.mark("rtr:floor-boot:ready");
+  performance.mark("rtr:floor-boot:ready", { detail: data.phases });
   const block = document.querySelector(".rtr-calculator");
   block.dataset.boot = data.mode; // "snapshot" on a warm visit, as on a calculator page
   block.dataset.ready = "true";
@@ -228,7 +228,11 @@ def visit(page: Page, url: str) -> dict[str, float]:
             // The longest the page could not respond, before ready: a gap
             // between timer beats, and between animation frames.
             const beat = window.__heartbeat;
+            // The worker's own phases (ms since it started): Python up, then
+            // the page's calculators imported (none on floor (b)).
+            const phases = (mark && mark.detail) || {};
             return { fcp: paint ? paint.startTime : NaN, usable: nav.domInteractive, ready,
+                     worker_python: phases.python - phases.start, worker_calculators: phases.calculators - phases.python,
                      long_tasks: all, our_share: mine, boot_long_tasks: blocking,
                      stall_timer: beat ? beat.largest("timer", ready) : NaN,
                      stall_frame: beat ? beat.largest("frame", ready) : NaN,
@@ -424,10 +428,11 @@ def report(results: dict[str, Any]) -> None:
     for path, runs in boot.items():
         for kind in ("cold", "warm"):
             r = runs[kind]
-            rows.append([path, kind, r["fcp"], r["usable"], r["ready"], r["long_tasks"], r["boot_long_tasks"],
-                         r["stall_timer"], r["stall_frame"], "yes" if r["snapshot"] else "no"])
+            rows.append([path, kind, r["fcp"], r["usable"], r["ready"], r.get("worker_python"), r.get("worker_calculators"),
+                         r["long_tasks"], r["boot_long_tasks"], r["stall_timer"], r["stall_frame"], "yes" if r["snapshot"] else "no"])
     print(table("Boot, ms from navigation (floors first; (a) plain Pyodide worker, (b) the project's boot on a blank page)",
-                ["page", "visit", "first paint", "form usable", "Python ready", "long tasks", "long tasks of ours",
+                ["page", "visit", "first paint", "form usable", "Python ready", "worker: Python up", "worker: imports",
+                 "long tasks", "long tasks of ours",
                  "largest stall: timer", "largest stall: frames", "snapshot"], rows))
     ratio = lambda p, kind, floor: round(boot[p][kind]["ready"] / boot[floor][kind]["ready"], 2)  # noqa: E731
     print(table("Python ready as a ratio to the floors, same run", ["page", "cold / (a)", "warm / (a)", "cold / (b)", "warm / (b)"],
