@@ -46,10 +46,11 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from calculator_embed.manifest import manifest  # noqa: E402
 from sitebuild.chromium import CHROMIUM_ARGS, PREFIX, chromium_path  # noqa: E402
+from sitebuild.page_driver import fill  # noqa: E402
 from sitebuild.server import SiteServer  # noqa: E402
 from sitebuild.vectors import load  # noqa: E402
-from tests.browser.driver import fill  # noqa: E402
 
 # Fewer runs for a quick look while working on the bench itself.
 RUNS = int(os.environ.get("BENCH_RUNS", 5))
@@ -121,13 +122,16 @@ OWN_BOOT_PAGE = """<!doctype html><html lang="en"><title>Floor: the project's bo
 {starter}
 <div class="rtr-calculator" data-ready="false">Booting the project's worker</div>
 <script>
-window.rtrPython.worker.addEventListener("message", ({ data }) => {
-  if (data.type !== "ready") return;
+const worker = window.rtr.python.worker;
+worker.addEventListener("message", ({ data }) => {
+  if (data.type !== MESSAGES.ready) return;
   performance.mark("rtr:floor-boot:ready", { detail: data.phases });
   const block = document.querySelector(".rtr-calculator");
   block.dataset.boot = data.mode; // "snapshot" on a warm visit, as on a calculator page
   block.dataset.ready = "true";
 });
+// The worker holds what it says until the page connects (python.js does this).
+worker.postMessage({ type: MESSAGES.connect });
 </script>"""
 
 
@@ -164,7 +168,10 @@ def bench_site(target: Path) -> Path:
     # Same depth as tools/<name>/, so the starter's relative worker URL holds.
     own = re.sub(r'content="[^"]*"', 'content=""', starter.group(0), count=1)
     (target / OWN_BOOT).mkdir(parents=True)
-    (target / OWN_BOOT / "index.html").write_text(OWN_BOOT_PAGE.replace("{starter}", own))
+    page = OWN_BOOT_PAGE.replace("{starter}", own).replace(
+        "<script>\nconst worker", f"<script>\nconst MESSAGES = {json.dumps(manifest()['messages'])};\nconst worker"
+    )
+    (target / OWN_BOOT / "index.html").write_text(page)
     return target
 
 

@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from sitebuild.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from sitebuild.clinic_fork import build_fork  # noqa: E402
+from sitebuild.page_driver import fill, submit  # noqa: E402
 from sitebuild.server import SiteServer  # noqa: E402
 from sitebuild.vectors import load  # noqa: E402
-from tests.browser.driver import fill, submit  # noqa: E402
 
 SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 LEAKING = next(v for v in load("readiness") if v.name == "see-professional-sign-leaking")

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitebuild.chromium import CHROMIUM_ARGS, PREFIX, chromium_path  # noqa: E402
+from sitebuild.page_driver import fill, submit  # noqa: E402
 from sitebuild.server import SiteServer  # noqa: E402
 from sitebuild.vectors import load  # noqa: E402
-from tests.browser.driver import fill, submit  # noqa: E402
 
 SHOTS = [
     # (file, page, colour scheme, calculator vector to show or None)

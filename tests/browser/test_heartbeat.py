@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from .server import SiteServer
+from sitebuild.server import SiteServer
 
 HEARTBEAT = Path(__file__).resolve().parents[2] / "tools" / "heartbeat.js"
 
