@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -107,5 +108,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _main_closing_quietly() -> int:
+    """`python -m calculators planner --input a.json | head` closes the pipe
+    early: that is the reader's choice, not an error, so no traceback."""
+    try:
+        return main()
+    except BrokenPipeError:
+        # Python's own advice: point stdout at devnull so the interpreter's
+        # final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(_main_closing_quietly())

@@ -57,3 +57,25 @@ def test_a_file_that_is_not_json_exits_2(tmp_path: Path) -> None:
     answers = tmp_path / "plan.json"
     answers.write_text("{not json", encoding="utf-8")
     assert _cli("--input", str(answers)).returncode == 2
+
+
+def test_a_pipe_closed_early_gives_no_traceback(tmp_path: Path) -> None:
+    """`python -m calculators planner --input a.json | head -c 100`: the
+    reader of the pipe is gone before the result is printed."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"], stdin=subprocess.PIPE)
+    gone.wait(timeout=60)  # its end of the pipe is closed now: any write fails
+    assert gone.stdin is not None
+    answers = tmp_path / "plan.json"
+    answers.write_text(json.dumps({"today": "2026-01-07"}), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "calculators", "planner", "--input", str(answers)],
+        cwd=ROOT,
+        stdout=gone.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    gone.stdin.close()
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 0
