@@ -151,3 +151,15 @@ def eventually(page: Page, predicate: str, arg: object = None, timeout: float = 
 
 def wait_ready(page: Page) -> None:
     page.wait_for_selector(".rtr-calculator[data-ready=true]", state="attached", timeout=60_000)
+
+
+# The two screens every look at the site uses: a phone held in one hand
+# (390x844, touch) and a laptop. Screenshots are taken at 3x on the phone.
+PHONE: dict[str, object] = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP: dict[str, object] = {"viewport": {"width": 1366, "height": 900}}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}

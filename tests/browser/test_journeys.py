@@ -20,20 +20,12 @@ from pypdf import PdfReader
 
 from sitebuild.server import SiteServer
 
-from .conftest import Watch, open_context, wait_ready
+from .conftest import SIZES, Watch, open_context, wait_ready
 from .driver import native
 
 pytestmark = pytest.mark.journey
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "journeys"
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 3,
-    "is_mobile": True,
-    "has_touch": True,
-}
-DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-SIZES = {"phone": PHONE, "desktop": DESKTOP}
 MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA) and the platform guidelines for thumbs
 
 # A reader 16 weeks after a vaginal birth who passed everything but leaks.

@@ -17,18 +17,10 @@ from playwright.sync_api import Browser, Page
 
 from sitebuild.server import SiteServer
 
-from .conftest import open_context, wait_ready
+from .conftest import SIZES, open_context, wait_ready
 from .driver import native, same_markup
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "units"
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
-DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-SIZES = {"phone": PHONE, "desktop": DESKTOP}
 CHOSEN = {"unit": "mi", "goal": "5k", "easy_pace": "11"}
 PLAN_KEY = "return-to-run.answers.planner"
 
