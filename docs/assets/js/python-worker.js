@@ -15,7 +15,7 @@
 // page stops a restore that still runs after a deadline and starts again
 // without the snapshot (python.js). Nothing downloads a snapshot: the first visit
 // pays nothing for it, and it never holds a reader's answers (it is taken
-// before the first calculation, or not at all).
+// before the first calculation).
 //
 // The message types and the calculators' names come from the generated
 // contract (calculator_embed/manifest.py), imported alongside Pyodide so it
@@ -235,24 +235,33 @@ async function readSnapshot(response) {
   return unpackSnapshot(bytes);
 }
 
-let calculated = false; // set by the first request: from then on, no snapshot
-
-// After a fresh boot, once the page is ready: import every calculator (so
-// the image serves every calculator page) and keep a memory image. Skipped
-// if a calculation has already run, so no answer is ever in it.
-async function keepSnapshot(pyodide) {
-  if (calculated) return;
+// After a fresh boot: import every calculator (so the image serves every
+// calculator page) and take a memory image, before any calculation runs, so
+// no answer is ever in it. Due from "ready" until taken: at the first
+// request if one is already waiting (Today's run asks at once, and skipping
+// the image there made every visit to Today a fresh boot), else in a task of
+// its own. Taking it is synchronous; storing it happens while the request runs.
+let snapshotDue = false;
+function keepSnapshot(pyodide) {
+  if (!snapshotDue) return;
+  snapshotDue = false;
+  let image;
   try {
     pyodide.runPython("from calculators.registry import NAMES\nimport importlib\nfor name in NAMES: importlib.import_module(f'calculators.{name}')");
-    const image = packSnapshot(pyodide.makeMemorySnapshot());
-    const cache = await snapshots();
-    // One image at a time: drop those of older builds.
-    for (const old of (await cache?.keys()) ?? []) if (old.url !== SNAPSHOT_KEY) await cache.delete(old);
-    const headers = { "Content-Type": "application/octet-stream", [DIGEST_HEADER]: await sha256(image) };
-    await cache?.put(SNAPSHOT_KEY, new Response(image, { headers }));
+    image = packSnapshot(pyodide.makeMemorySnapshot());
   } catch (error) {
     console.warn("No Python snapshot kept:", error);
+    return;
   }
+  storeSnapshot(image).catch((error) => console.warn("No Python snapshot kept:", error));
+}
+
+async function storeSnapshot(image) {
+  const cache = await snapshots();
+  // One image at a time: drop those of older builds.
+  for (const old of (await cache?.keys()) ?? []) if (old.url !== SNAPSHOT_KEY) await cache.delete(old);
+  const headers = { "Content-Type": "application/octet-stream", [DIGEST_HEADER]: await sha256(image) };
+  await cache?.put(SNAPSHOT_KEY, new Response(image, { headers }));
 }
 
 // Started before anything waits on Pyodide's loader: the calculators' zip,
@@ -301,9 +310,10 @@ const ready = Promise.race([boot(), bootFailed]);
 ready.then(
   ({ pyodide, mode }) => {
     say({ type: MSG.ready, phases, mode });
-    // A task of its own, after "ready" has gone: a request already queued
-    // runs first, and then no snapshot is taken.
-    if (mode === "fresh" && useSnapshots) setTimeout(() => keepSnapshot(pyodide), 0);
+    snapshotDue = mode === "fresh" && useSnapshots;
+    // A task of its own, after "ready" has gone; a request already queued
+    // takes the image first (below).
+    setTimeout(() => keepSnapshot(pyodide), 0);
   },
   async (error) => {
     MSG ??= (await contract).messages;
@@ -320,8 +330,8 @@ addEventListener("message", async ({ data }) => {
     return;
   }
   if (data.type !== messages.run) return;
-  calculated = true;
   const { pyodide } = await ready;
+  keepSnapshot(pyodide);
   runJson ??= pyodide.pyimport("calculators.api").run_json;
   let output;
   try {
