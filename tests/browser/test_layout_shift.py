@@ -42,7 +42,9 @@ def test_nothing_jumps_while_python_starts(
     context.add_init_script(SHIFTS)
     if saved_plan:
         plan = json.dumps(json.dumps(PLAN))
-        context.add_init_script(f"if (location.protocol === 'http:') localStorage.setItem({PLAN_KEY!r}, {plan})")
+        context.add_init_script(
+            f"if (location.protocol === 'http:') localStorage.setItem({PLAN_KEY!r}, {plan})"
+        )
     page = context.new_page()
     page.goto(server.root + f"tools/{page_name}/")
     wait_ready(page)
