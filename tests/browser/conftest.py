@@ -7,9 +7,10 @@ violation, or an uncaught error fails the test that caused it.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, sync_playwright
@@ -122,6 +123,26 @@ def watched_both(browser: Browser, both_servers: SiteServer) -> Iterator[tuple[P
     yield page, watch, both_servers
     context.close()
     watch.check()
+
+
+@pytest.fixture
+def reader(browser: Browser, server: SiteServer) -> Iterator[Callable[..., Page]]:
+    """Opens pages as a reader would: at a screen size (PHONE or DESKTOP), in
+    a colour scheme, with any other context options. Each is watched and
+    closed at the end."""
+    opened: list[tuple[BrowserContext, Watch]] = []
+
+    def open_page(size: str, scheme: str = "light", **options: Any) -> Page:
+        context, watch = open_context(
+            browser, server, service_workers="block", color_scheme=scheme, **SIZES[size], **options
+        )
+        opened.append((context, watch))
+        return context.new_page()
+
+    yield open_page
+    for context, watch in opened:
+        context.close()
+        watch.check()
 
 
 def site_pages(site: Path) -> list[str]:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from sitebuild.server import SiteServer
 
-from .conftest import SIZES, Watch, open_context, wait_ready
+from .conftest import wait_ready
 from .driver import native
 
 pytestmark = pytest.mark.journey
@@ -65,21 +64,9 @@ SCENARIOS = {"timeline": TIMELINE, "readiness": READINESS_LEAKING, "planner": PL
 
 
 @pytest.fixture
-def journey(browser: Browser, server: SiteServer, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """Opens pages as a reader would, at a size and in a colour scheme."""
-    contexts: list[tuple[BrowserContext, Watch]] = []
-
-    def open_page(size: str, scheme: str = "light") -> Page:
-        context, watch = open_context(
-            browser, server, service_workers="block", color_scheme=scheme, **SIZES[size]
-        )
-        contexts.append((context, watch))
-        return context.new_page()
-
-    yield open_page
-    for context, watch in contexts:
-        context.close()
-        watch.check()
+def journey(reader: Any) -> Any:
+    """Opens pages as a reader would, at a size and in a colour scheme (conftest)."""
+    return reader
 
 
 def shot(page: Page, name: str, full: bool = False) -> None:

@@ -10,13 +10,14 @@ these pages hold to a half of that at a phone's size.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser
 
 from sitebuild.server import SiteServer
 
-from .conftest import PHONE, open_context, wait_ready
+from .conftest import wait_ready
+from .test_run_day import PLAN_KEY
 
 SHIFTS = """
 window.__shift = 0;
@@ -24,7 +25,6 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
 }).observe({ type: "layout-shift", buffered: true });
 """
-PLAN_KEY = "return-to-run.answers.planner"
 PLAN = {"format": 1, "savedAt": "2026-12-01T07:00:00.000Z",
         "answers": {"level": "run30-walk120", "goal": "run-30", "runs_per_week": 3}}  # fmt: skip
 LIMIT = 0.05
@@ -36,16 +36,15 @@ LIMIT = 0.05
     ids=["timeline", "today-no-plan", "today-with-plan"],
 )
 def test_nothing_jumps_while_python_starts(
-    browser: Browser, server: SiteServer, page_name: str, saved_plan: bool
+    reader: Any, server: SiteServer, page_name: str, saved_plan: bool
 ) -> None:
-    context, watch = open_context(browser, server, service_workers="block", **PHONE)
-    context.add_init_script(SHIFTS)
+    page = reader("phone")
+    page.context.add_init_script(SHIFTS)
     if saved_plan:
         plan = json.dumps(json.dumps(PLAN))
-        context.add_init_script(
+        page.context.add_init_script(
             f"if (location.protocol === 'http:') localStorage.setItem({PLAN_KEY!r}, {plan})"
         )
-    page = context.new_page()
     page.goto(server.root + f"tools/{page_name}/")
     wait_ready(page)
     if page_name == "today":
@@ -54,6 +53,4 @@ def test_nothing_jumps_while_python_starts(
         assert ("Week 1" in shown) == saved_plan  # the state this case is about
     page.wait_for_timeout(500)  # a shift is reported after the frame it happens in
     shift = page.evaluate("window.__shift")
-    context.close()
-    watch.check()
     assert shift < LIMIT, f"layout shift {shift:.3f} on {page_name}"

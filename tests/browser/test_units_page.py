@@ -8,43 +8,20 @@ speaks in miles. Screenshots of both, on a phone and a laptop, light and dark.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from sitebuild.server import SiteServer
 
-from .conftest import SIZES, open_context, wait_ready
+from .conftest import wait_ready
 from .driver import native, same_markup
+from .test_run_day import PLAN_KEY
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "units"
 CHOSEN = {"unit": "mi", "goal": "5k", "easy_pace": "11"}
-PLAN_KEY = "return-to-run.answers.planner"
-
-
-@pytest.fixture
-def reader(browser: Browser, server: SiteServer) -> Iterator[Any]:
-    opened = []
-
-    def open_page(size: str, scheme: str) -> Page:
-        context, watch = open_context(
-            browser,
-            server,
-            service_workers="block",
-            color_scheme=scheme,
-            reduced_motion="reduce",
-            **SIZES[size],
-        )
-        opened.append((context, watch))
-        return context.new_page()
-
-    yield open_page
-    for context, watch in opened:
-        context.close()
-        watch.check()
 
 
 def tap_answers(page: Page) -> None:
@@ -77,7 +54,7 @@ def shot(page: Page, name: str, full: bool = False) -> None:
 def test_miles_chosen_once_show_in_the_plan_after_a_reload_and_on_todays_run(
     reader: Any, server: SiteServer, size: str
 ) -> None:
-    page = reader(size, "light")
+    page = reader(size, reduced_motion="reduce")
     page.goto(server.root + "tools/planner/")
     wait_ready(page)
     assert page.is_checked('#rtr-planner-form input[name="unit"][value="km"]')  # the default
@@ -123,7 +100,7 @@ def test_miles_chosen_once_show_in_the_plan_after_a_reload_and_on_todays_run(
 
 def test_answers_saved_before_units_existed_load_in_km(reader: Any, server: SiteServer) -> None:
     """A record from before the unit question: filled in, in km, nothing lost."""
-    page = reader("phone", "light")
+    page = reader("phone", reduced_motion="reduce")
     old = {"level": "run60-walk60", "goal": "5k", "easy_pace": "6", "runs_per_week": "3",
            "pace": "gentle", "bmi_over_30": False, "poor_sleep": False, "start_date": ""}  # fmt: skip
     record = json.dumps({"format": 1, "savedAt": "2026-01-07T08:00:00.000Z", "answers": old})
